@@ -1,0 +1,173 @@
+// The data model every stage shares: interned strings, input files, documents,
+// claims, and the records that could not become claims.
+//
+// A Corpus is built by ingest (crosscheck/ingest.h), extended by extraction
+// (articles become claims), typed by crosscheck/value.h, and read by the graph,
+// solver and report stages. Claims are small fixed-size records that refer to
+// interned strings by id; nothing downstream copies text.
+#ifndef CROSSCHECK_ENGINE_INCLUDE_CROSSCHECK_CORPUS_H_
+#define CROSSCHECK_ENGINE_INCLUDE_CROSSCHECK_CORPUS_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "crosscheck/value.h"
+
+namespace crosscheck {
+
+using StringId = uint32_t;
+inline constexpr StringId kNoString = UINT32_MAX;
+inline constexpr uint32_t kNoDocument = UINT32_MAX;
+
+// Interns strings: equal strings get equal ids, ids are dense and handed out
+// in first-seen order. Views returned by Get() stay valid for the pool's
+// lifetime (storage never moves). Not thread-safe; movable, not copyable.
+class StringPool {
+ public:
+  StringPool();
+  StringPool(StringPool&&) noexcept;
+  StringPool& operator=(StringPool&&) noexcept;
+  StringPool(const StringPool&) = delete;
+  StringPool& operator=(const StringPool&) = delete;
+  ~StringPool();
+
+  // Returns the id of `s`, adding it if it is new.
+  StringId Intern(absl::string_view s);
+  // Returns the id of `s`, or kNoString if it was never interned.
+  StringId Find(absl::string_view s) const;
+  // REQUIRES: id < size().
+  absl::string_view Get(StringId id) const { return views_[id]; }
+  size_t size() const { return views_.size(); }
+
+ private:
+  absl::string_view Store(absl::string_view s);
+
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t block_used_ = 0;
+  size_t block_size_ = 0;
+  std::vector<absl::string_view> views_;
+  absl::flat_hash_map<absl::string_view, StringId> ids_;
+};
+
+// Where a record or value came from. `file` indexes Corpus::files; line and
+// column are 1-based, and 0 means "not applicable" (a whole file, a whole line).
+// Columns count bytes, matching what editors show for ASCII text.
+struct InputLocation {
+  uint32_t file = 0;
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+enum class InputKind : uint8_t {
+  kArticle,         // .txt article, optional front matter
+  kDocumentsJsonl,  // JSON Lines of documents
+  kClaimsCsv,       // claim table, comma-separated
+  kClaimsTsv,       // claim table, tab-separated
+  kClaimsJsonl,     // JSON Lines of claims
+};
+absl::string_view InputKindName(InputKind kind);
+
+// One input file (or standard input, path "-") and what became of its records.
+// Invariant after ingest and typing: records == records_with_claims +
+// records_skipped, where a document counts as a record with claims once it is
+// kept (its claims come from extraction).
+struct InputFile {
+  std::string path;
+  InputKind kind = InputKind::kArticle;
+  uint64_t bytes = 0;
+  uint32_t records = 0;              // data lines, rows or articles (headers excluded)
+  uint32_t records_kept = 0;         // became claims or documents
+  uint32_t records_skipped = 0;      // listed in Corpus::issues as kSkippedRecord
+  uint32_t claims = 0;               // claims this file produced
+  uint32_t documents = 0;            // documents this file produced
+};
+
+// A record or value that did not become (or did not become intact) a claim.
+enum class IssueKind : uint8_t {
+  kSkippedRecord,  // a whole line/row/article was not used
+  kSkippedValue,   // one cell of a kept row was not used (unparseable for its type)
+  kRepaired,       // the record was kept after a repair (invalid UTF-8 replaced)
+};
+absl::string_view IssueKindName(IssueKind kind);
+
+struct InputIssue {
+  IssueKind kind = IssueKind::kSkippedRecord;
+  InputLocation location;
+  std::string reason;   // one sentence, lower case, no trailing period
+  std::string excerpt;  // up to 80 bytes of the offending text, valid UTF-8
+};
+
+enum class Modality : uint8_t {
+  kAsserted,  // stated as fact (tables are always asserted)
+  kReported,  // "selon", "aurait", "according to"
+  kAlleged,   // "présumés", "alleged"
+  kQuoted,    // inside a quotation attributed to a speaker
+  kDenied,    // stated as false
+};
+absl::string_view ModalityName(Modality modality);
+
+// An article. `text` holds the body exactly as read (after UTF-8 repair); byte
+// spans of claims index into it.
+struct Document {
+  StringId id = kNoString;      // JSONL "id", else the input path
+  StringId source = kNoString;  // front matter / JSONL "source", else file name
+  StringId url = kNoString;
+  StringId lang = kNoString;
+  StringId topic = kNoString;
+  StringId published_raw = kNoString;    // as written in the metadata
+  std::optional<absl::CivilDay> published;  // parsed, or inferred from the text
+  bool published_inferred = false;
+  std::string title;
+  std::string text;
+  InputLocation location;        // first line of the record
+  uint32_t text_first_line = 0;  // input line where `text` begins (articles)
+};
+
+// One statement by one source: `subject` `predicate` is `raw_value`.
+// For tables, subject is the object column and predicate the attribute.
+struct Claim {
+  StringId source = kNoString;
+  StringId subject = kNoString;
+  StringId predicate = kNoString;
+  StringId raw_value = kNoString;
+  ValueId value = kNoValue;        // typed value, set by TypeClaims()
+  uint32_t document = kNoDocument;  // index into Corpus::documents, or none
+  InputLocation location;           // the cell, JSON line, or evidence start
+  uint32_t span_begin = 0;          // evidence bytes in the document text
+  uint32_t span_end = 0;
+  StringId as_of = kNoString;       // when the source said it, as written
+  Modality modality = Modality::kAsserted;
+};
+
+struct Corpus {
+  StringPool strings;
+  std::vector<InputFile> files;
+  std::vector<Document> documents;
+  std::vector<Claim> claims;
+  std::vector<InputIssue> issues;
+  ValueStore values;
+
+  absl::string_view str(StringId id) const {
+    return id == kNoString ? absl::string_view() : strings.Get(id);
+  }
+};
+
+// Appends `other` to `*into`, re-interning its strings and shifting its file
+// and document indices; `other.values` must be empty (merge before typing).
+void MergeCorpus(Corpus other, Corpus* into);
+
+// Sorts claims into a canonical order that depends only on their content and
+// on input paths (subject, predicate, source, raw value, file path, line,
+// column), and sorts issues by location. After this, every later stage is
+// independent of the order inputs were given in.
+void CanonicalizeOrder(Corpus* corpus);
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_ENGINE_INCLUDE_CROSSCHECK_CORPUS_H_

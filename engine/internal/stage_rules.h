@@ -1,0 +1,29 @@
+// The hooks each stage that owns rule kinds provides to Rules::Load and
+// CheckRules: compile its kinds (collecting every problem) and run their
+// inline examples.
+#ifndef CROSSCHECK_ENGINE_INTERNAL_STAGE_RULES_H_
+#define CROSSCHECK_ENGINE_INTERNAL_STAGE_RULES_H_
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "crosscheck/rules.h"
+#include "crosscheck/value.h"
+#include "internal/rule_set.h"
+
+namespace crosscheck::internal {
+
+// Compiles the "values" kinds. Appends a located problem for each broken rule
+// and leaves that rule out; never returns null.
+std::unique_ptr<ValueRules> CompileValueRules(const RuleSet& set,
+                                              std::vector<RuleProblem>* problems);
+
+// Runs the inline examples of every "values" rule against `compiled`; adds
+// the number run to `*examples` and a problem per failing example.
+void RunValueExamples(const RuleSet& set, const ValueRules& compiled,
+                      size_t* examples, std::vector<RuleProblem>* failed);
+
+}  // namespace crosscheck::internal
+
+#endif  // CROSSCHECK_ENGINE_INTERNAL_STAGE_RULES_H_
