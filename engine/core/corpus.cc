@@ -41,6 +41,8 @@ absl::string_view ModalityName(Modality modality) {
 void MergeCorpus(Corpus other, Corpus* into) {
   const uint32_t file_base = static_cast<uint32_t>(into->files.size());
   const uint32_t doc_base = static_cast<uint32_t>(into->documents.size());
+  const uint32_t frame_base = static_cast<uint32_t>(into->frames.size());
+  const uint32_t slot_base = static_cast<uint32_t>(into->frame_slots.size());
   std::vector<StringId> remap(other.strings.size());
   for (StringId id = 0; id < other.strings.size(); ++id) {
     remap[id] = into->strings.Intern(other.strings.Get(id));
@@ -54,6 +56,7 @@ void MergeCorpus(Corpus other, Corpus* into) {
     d.lang = map(d.lang);
     d.topic = map(d.topic);
     d.published_raw = map(d.published_raw);
+    for (TextCut& cut : d.cuts) cut.rule = map(cut.rule);
     d.location.file += file_base;
     into->documents.push_back(std::move(d));
   }
@@ -65,8 +68,23 @@ void MergeCorpus(Corpus other, Corpus* into) {
     c.raw_value = map(c.raw_value);
     c.as_of = map(c.as_of);
     if (c.document != kNoDocument) c.document += doc_base;
+    if (c.frame != kNoFrame) c.frame += frame_base;
     c.location.file += file_base;
     into->claims.push_back(c);
+  }
+  for (Frame f : other.frames) {
+    f.template_name = map(f.template_name);
+    f.rule = map(f.rule);
+    f.speaker = map(f.speaker);
+    if (f.document != kNoDocument) f.document += doc_base;
+    f.slots_begin += slot_base;
+    f.slots_end += slot_base;
+    into->frames.push_back(f);
+  }
+  for (FrameSlot s : other.frame_slots) {
+    s.name = map(s.name);
+    s.text = map(s.text);
+    into->frame_slots.push_back(s);
   }
   for (InputIssue& issue : other.issues) {
     issue.location.file += file_base;
@@ -121,6 +139,9 @@ void CanonicalizeOrder(Corpus* corpus) {
   for (Claim& c : corpus->claims) {
     remap_location(&c.location);
     if (c.document != kNoDocument) c.document = doc_rank[c.document];
+  }
+  for (Frame& f : corpus->frames) {
+    if (f.document != kNoDocument) f.document = doc_rank[f.document];
   }
   const Corpus& k = *corpus;
   std::sort(corpus->claims.begin(), corpus->claims.end(),

@@ -8,7 +8,9 @@
 #include <memory>
 #include <vector>
 
+#include "crosscheck/extract.h"
 #include "crosscheck/rules.h"
+#include "crosscheck/text.h"
 #include "crosscheck/value.h"
 #include "internal/rule_set.h"
 
@@ -23,6 +25,20 @@ std::unique_ptr<ValueRules> CompileValueRules(const RuleSet& set,
 // the number run to `*examples` and a problem per failing example.
 void RunValueExamples(const RuleSet& set, const ValueRules& compiled,
                       size_t* examples, std::vector<RuleProblem>* failed);
+
+// Compiles the "text" kinds (crosscheck/text.h); as CompileValueRules.
+std::unique_ptr<TextRules> CompileTextRules(const RuleSet& set,
+                                            std::vector<RuleProblem>* problems);
+void RunTextExamples(const RuleSet& set, const TextRules& compiled,
+                     size_t* examples, std::vector<RuleProblem>* failed);
+
+// Compiles the "extract" kinds (crosscheck/extract.h); as CompileValueRules.
+std::unique_ptr<ExtractRules> CompileExtractRules(
+    const RuleSet& set, std::vector<RuleProblem>* problems);
+// Examples of "extract" rules run through `text` and `compiled` together.
+void RunExtractExamples(const RuleSet& set, const TextRules& text,
+                        const ExtractRules& compiled, size_t* examples,
+                        std::vector<RuleProblem>* failed);
 
 }  // namespace crosscheck::internal
 

@@ -7,6 +7,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "crosscheck/extract.h"
+#include "crosscheck/text.h"
 #include "crosscheck/value.h"
 #include "internal/rule_set.h"
 #include "internal/stage_rules.h"
@@ -35,6 +37,8 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::Load(absl::string_view dir) {
                               internal::RuleSet::LoadDirectory(dir, &problems));
   auto rules = std::unique_ptr<Rules>(new Rules());
   rules->values_ = internal::CompileValueRules(*set, &problems);
+  rules->text_ = internal::CompileTextRules(*set, &problems);
+  rules->extract_ = internal::CompileExtractRules(*set, &problems);
   if (!problems.empty()) {
     std::string message = problems.front().ToString();
     if (problems.size() > 1) {
@@ -59,6 +63,14 @@ absl::StatusOr<RuleCheck> CheckRules(absl::string_view dir) {
       internal::CompileValueRules(*set, &check.problems);
   internal::RunValueExamples(*set, *values, &check.examples,
                              &check.failed_examples);
+  std::unique_ptr<TextRules> text =
+      internal::CompileTextRules(*set, &check.problems);
+  internal::RunTextExamples(*set, *text, &check.examples,
+                            &check.failed_examples);
+  std::unique_ptr<ExtractRules> extract =
+      internal::CompileExtractRules(*set, &check.problems);
+  internal::RunExtractExamples(*set, *text, *extract, &check.examples,
+                               &check.failed_examples);
   return check;
 }
 

@@ -24,6 +24,7 @@ namespace crosscheck {
 using StringId = uint32_t;
 inline constexpr StringId kNoString = UINT32_MAX;
 inline constexpr uint32_t kNoDocument = UINT32_MAX;
+inline constexpr uint32_t kNoFrame = UINT32_MAX;
 
 // Interns strings: equal strings get equal ids, ids are dense and handed out
 // in first-seen order. Views returned by Get() stay valid for the pool's
@@ -112,6 +113,14 @@ enum class Modality : uint8_t {
 };
 absl::string_view ModalityName(Modality modality);
 
+// Bytes [begin, end) of Document::text that are not the article (boilerplate,
+// reader comments), cut by the text rule `rule` (crosscheck/text.h).
+struct TextCut {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  StringId rule = kNoString;
+};
+
 // An article. `text` holds the body exactly as read (after UTF-8 repair); byte
 // spans of claims index into it.
 struct Document {
@@ -127,6 +136,41 @@ struct Document {
   std::string text;
   InputLocation location;        // first line of the record
   uint32_t text_first_line = 0;  // input line where `text` begins (articles)
+  // Set by extraction (crosscheck/extract.h): what was cut from `text`, in
+  // text order. `lang` is filled there too when the metadata has none and the
+  // language could be detected, and `published` when the text bounds it.
+  std::vector<TextCut> cuts;
+};
+
+// One argument of a Frame: "count" = "au moins quatre" (value >=4).
+struct FrameSlot {
+  StringId name = kNoString;  // slot name from the template ("supplier")
+  // The slot as text: as written ("Sadio Kamara", "au moins quatre",
+  // "mardi"); the canonical name when the text only implies it ("Russie" for
+  // "hélicoptères russes"); the class or role id for item_class and role
+  // slots ("helicopter", "defence_minister").
+  StringId text = kNoString;
+  ValueId value = kNoValue;  // typed value; kNoValue when unresolved ("mardi"
+                             // in an undated article): such slots get no Claim
+  uint32_t span_begin = 0;   // where the slot was read, in Document::text
+  uint32_t span_end = 0;
+};
+
+// One statement found in a document: an instance of a claim template
+// ("delivery", "role", ...) with its slots, the evidence and the sentence
+// it stands in. Extraction makes one Claim per slot with a value.
+struct Frame {
+  StringId template_name = kNoString;  // "delivery"
+  StringId rule = kNoString;           // id of the claim_pattern rule
+  uint32_t document = kNoDocument;     // index into Corpus::documents
+  uint32_t span_begin = 0;             // evidence bytes in Document::text
+  uint32_t span_end = 0;
+  uint32_t sentence_begin = 0;  // the sentence holding the evidence
+  uint32_t sentence_end = 0;
+  Modality modality = Modality::kAsserted;
+  StringId speaker = kNoString;  // who is quoted (kQuoted), when named
+  uint32_t slots_begin = 0;      // [slots_begin, slots_end) of frame_slots
+  uint32_t slots_end = 0;
 };
 
 // One statement by one source: `subject` `predicate` is `raw_value`.
@@ -143,6 +187,7 @@ struct Claim {
   uint32_t span_end = 0;
   StringId as_of = kNoString;       // when the source said it, as written
   Modality modality = Modality::kAsserted;
+  uint32_t frame = kNoFrame;  // the Frame a text claim comes from, or none
 };
 
 struct Corpus {
@@ -152,14 +197,18 @@ struct Corpus {
   std::vector<Claim> claims;
   std::vector<InputIssue> issues;
   ValueStore values;
+  // Statements extracted from documents (crosscheck/extract.h).
+  std::vector<Frame> frames;
+  std::vector<FrameSlot> frame_slots;
 
   absl::string_view str(StringId id) const {
     return id == kNoString ? absl::string_view() : strings.Get(id);
   }
 };
 
-// Appends `other` to `*into`, re-interning its strings and shifting its file
-// and document indices; `other.values` must be empty (merge before typing).
+// Appends `other` to `*into`, re-interning its strings and shifting its file,
+// document and frame indices; `other.values` must be empty (merge before
+// typing and extraction).
 void MergeCorpus(Corpus other, Corpus* into);
 
 // Sorts claims into a canonical order that depends only on their content and

@@ -22,6 +22,8 @@
 
 namespace crosscheck {
 
+class ExtractRules;
+class TextRules;
 class ValueRules;
 namespace internal {
 class RuleSet;
@@ -50,12 +52,16 @@ class Rules {
   ~Rules();
 
   const ValueRules& values() const { return *values_; }
+  const TextRules& text() const { return *text_; }
+  const ExtractRules& extract() const { return *extract_; }
   const internal::RuleSet& rule_set() const { return *rule_set_; }
 
  private:
   Rules();
   std::unique_ptr<internal::RuleSet> rule_set_;
   std::unique_ptr<ValueRules> values_;
+  std::unique_ptr<TextRules> text_;
+  std::unique_ptr<ExtractRules> extract_;
 };
 
 struct RuleCheck {

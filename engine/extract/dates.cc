@@ -1,0 +1,307 @@
+#include "extract/dates.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
+#include "extract/lexicon.h"
+#include "extract/numbers.h"
+
+namespace crosscheck::extract_internal {
+namespace {
+
+using Unit = DateRule::Unit;
+
+int LeadingNumber(absl::string_view s) {
+  int n = 0;
+  size_t i = 0;
+  while (i < s.size() && absl::ascii_isdigit(static_cast<unsigned char>(s[i]))) {
+    n = n * 10 + (s[i] - '0');
+    if (n > 100000) return 0;
+    ++i;
+  }
+  return i == 0 ? 0 : n;
+}
+
+int WeekdayIndex(absl::CivilDay d) {
+  switch (absl::GetWeekday(d)) {
+    case absl::Weekday::monday: return 0;
+    case absl::Weekday::tuesday: return 1;
+    case absl::Weekday::wednesday: return 2;
+    case absl::Weekday::thursday: return 3;
+    case absl::Weekday::friday: return 4;
+    case absl::Weekday::saturday: return 5;
+    case absl::Weekday::sunday: return 6;
+  }
+  return 0;
+}
+
+bool ValidDay(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  absl::CivilDay day(y, m, d);
+  return day.month() == m && day.day() == d;
+}
+
+// Reads the groups of one match into `m`; false if they make no date.
+bool FillMention(const Language& lang, const DateRule& rule,
+                 const std::vector<re2::StringPiece>& groups, DateMention* m) {
+  auto group = [&](int index) -> absl::string_view {
+    if (index < 0 || groups[index].data() == nullptr) return absl::string_view();
+    return absl::string_view(groups[index].data(), groups[index].size());
+  };
+  if (!group(rule.year).empty()) m->year = LeadingNumber(group(rule.year));
+  if (!group(rule.day).empty()) m->day = LeadingNumber(group(rule.day));
+  if (!group(rule.month).empty()) {
+    absl::string_view month = group(rule.month);
+    auto it = lang.months.find(Fold(month));
+    m->month = it != lang.months.end() ? it->second : LeadingNumber(month);
+    if (m->month < 1 || m->month > 12) return false;
+  }
+  if (!group(rule.weekday).empty()) {
+    auto it = lang.weekdays.find(Fold(group(rule.weekday)));
+    if (it == lang.weekdays.end()) return false;
+    m->weekday = it->second;
+  }
+  if (m->day != 0 && (m->month == 0 || m->day > 31)) return false;
+  m->relative = rule.relative;
+  m->unit = rule.unit;
+  m->amount = rule.amount;
+  if (rule.relative && !group(rule.n).empty()) {
+    Count n;
+    if (!ParseCount(lang, group(rule.n), &n) || n.hedge != Hedge::kExact) return false;
+    m->amount = static_cast<int>(rule.amount * n.value);
+  }
+  return m->year != 0 || m->month != 0 || m->weekday >= 0 || m->relative;
+}
+
+void SetDay(absl::CivilDay d, bool inferred, DateMention* m) {
+  m->resolved = true;
+  m->ry = static_cast<int>(d.year());
+  m->rm = d.month();
+  m->rd = d.day();
+  m->granularity = Granularity::kDay;
+  m->inferred = inferred;
+}
+
+void SetMonth(int y, int mo, bool inferred, DateMention* m) {
+  m->resolved = true;
+  m->ry = y;
+  m->rm = mo;
+  m->rd = 0;
+  m->granularity = Granularity::kMonth;
+  m->inferred = inferred;
+}
+
+void SetYear(int y, bool inferred, DateMention* m) {
+  m->resolved = true;
+  m->ry = y;
+  m->rm = m->rd = 0;
+  m->granularity = Granularity::kYear;
+  m->inferred = inferred;
+}
+
+void ResolveRelative(absl::CivilDay p, bool inferred, DateMention* m) {
+  switch (m->unit) {
+    case Unit::kYear:
+      SetYear(static_cast<int>(p.year()) + m->amount, inferred, m);
+      return;
+    case Unit::kMonth: {
+      absl::CivilMonth mo = absl::CivilMonth(p) + m->amount;
+      SetMonth(static_cast<int>(mo.year()), mo.month(), inferred, m);
+      return;
+    }
+    case Unit::kDay:
+      if (!inferred) SetDay(p + m->amount, false, m);
+      return;
+    case Unit::kWeek:
+      return;  // no week granularity in values
+  }
+}
+
+// A year-less month (and day) against a publication date.
+void ResolveYearless(const Publication& pub, DateMention* m) {
+  absl::CivilDay p = *pub.day;
+  int y = static_cast<int>(p.year());
+  int day = m->day != 0 ? m->day : 1;
+  auto key = [](int mo, int d) { return mo * 100 + d; };
+  int stated = key(m->month, m->day != 0 ? m->day : (m->future ? 31 : 1));
+  int published = key(p.month(), p.day());
+  if (pub.inferred) {
+    // The bound decides only dates at or before it, in its own year.
+    if (m->future || stated > published) return;
+  } else if (m->future) {
+    if (key(m->month, m->day != 0 ? m->day : 31) < published) ++y;
+  } else if (stated > published) {
+    --y;
+  }
+  if (m->day != 0) {
+    if (!ValidDay(y, m->month, day)) return;
+    SetDay(absl::CivilDay(y, m->month, day), pub.inferred, m);
+  } else {
+    SetMonth(y, m->month, pub.inferred, m);
+  }
+}
+
+void ResolveWeekday(absl::CivilDay p, DateMention* m) {
+  int diff = (WeekdayIndex(p) - m->weekday + 7) % 7;
+  if (m->future) {
+    int ahead = (m->weekday - WeekdayIndex(p) + 7) % 7;
+    SetDay(p + (ahead == 0 ? 7 : ahead), false, m);
+  } else {
+    SetDay(p - diff, false, m);
+  }
+}
+
+}  // namespace
+
+void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
+               uint32_t end, const std::vector<int>& rules,
+               std::vector<DateMention>* out) {
+  size_t first = out->size();
+  std::vector<re2::StringPiece> groups;
+  for (int r : rules) {
+    const DateRule& rule = lang.dates[r];
+    groups.resize(rule.re->NumberOfCapturingGroups() + 1);
+    size_t pos = begin;
+    while (pos < end &&
+           rule.re->Match(re2::StringPiece(text.data(), text.size()), pos, end,
+                          RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
+      size_t b = groups[0].data() - text.data();
+      size_t e = b + groups[0].size();
+      if (e == b) break;
+      if (!AtWordBoundary(text, b) || !AtWordBoundary(text, e)) {
+        pos = b + 1;
+        continue;
+      }
+      DateMention m;
+      m.begin = static_cast<uint32_t>(b);
+      m.end = static_cast<uint32_t>(e);
+      m.rule = r;
+      if (FillMention(lang, rule, groups, &m)) out->push_back(m);
+      pos = e;
+    }
+  }
+  // Where mentions overlap, the rule of higher priority (lower index) wins,
+  // then the longer mention.
+  std::sort(out->begin() + first, out->end(), [](const DateMention& a, const DateMention& b) {
+    if (a.rule != b.rule) return a.rule < b.rule;
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    return a.begin < b.begin;
+  });
+  std::vector<DateMention> kept;
+  for (size_t i = first; i < out->size(); ++i) {
+    const DateMention& m = (*out)[i];
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const DateMention& k) {
+      return m.begin < k.end && k.begin < m.end;
+    });
+    if (!overlaps) kept.push_back(m);
+  }
+  std::sort(kept.begin(), kept.end(), [](const DateMention& a, const DateMention& b) {
+    return a.begin < b.begin;
+  });
+  bool future = lang.future != nullptr &&
+                RE2::PartialMatch(re2::StringPiece(text.data() + begin, end - begin),
+                                  *lang.future);
+  int context_year = 0;
+  if (lang.year_re != nullptr) {
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece year;
+    size_t pos = begin;
+    while (pos < end && lang.year_re->Match(input, pos, end, RE2::UNANCHORED, &year, 1)) {
+      pos = year.data() - text.data() + year.size();
+      int y = LeadingNumber(absl::string_view(year.data(), year.size()));
+      if (context_year == 0) {
+        context_year = y;
+      } else if (context_year != y) {
+        context_year = -1;
+      }
+    }
+  }
+  out->resize(first);
+  for (DateMention& m : kept) {
+    m.future = future;
+    m.context_year = std::max(context_year, 0);
+    out->push_back(m);
+  }
+}
+
+std::optional<absl::CivilDay> InferPublication(
+    const std::vector<DateMention>& mentions) {
+  int latest_year = 0;
+  for (const DateMention& m : mentions) {
+    if (m.year != 0 && !m.future) latest_year = std::max(latest_year, m.year);
+  }
+  if (latest_year == 0) return std::nullopt;
+  std::optional<absl::CivilDay> bound;
+  for (const DateMention& m : mentions) {
+    if (m.weekday < 0 || m.day == 0 || m.month == 0 || m.year != 0 || m.future) continue;
+    for (int y = latest_year; y <= latest_year + 6; ++y) {
+      if (!ValidDay(y, m.month, m.day)) continue;
+      absl::CivilDay d(y, m.month, m.day);
+      if (WeekdayIndex(d) == m.weekday) {
+        if (!bound || d > *bound) bound = d;
+        break;
+      }
+    }
+  }
+  return bound;
+}
+
+void ResolveDate(const Publication& pub, DateMention* m) {
+  m->resolved = false;
+  if (m->relative) {
+    if (pub.day) ResolveRelative(*pub.day, pub.inferred, m);
+    return;
+  }
+  if (m->year != 0) {
+    if (m->day != 0 && ValidDay(m->year, m->month, m->day)) {
+      SetDay(absl::CivilDay(m->year, m->month, m->day), false, m);
+    } else if (m->month != 0 && m->day == 0) {
+      SetMonth(m->year, m->month, false, m);
+    } else if (m->month == 0) {
+      SetYear(m->year, false, m);
+    }
+    return;
+  }
+  if (m->month != 0) {
+    if (pub.day) {
+      ResolveYearless(pub, m);
+    } else if (m->context_year > 0) {
+      if (m->day != 0 && ValidDay(m->context_year, m->month, m->day)) {
+        SetDay(absl::CivilDay(m->context_year, m->month, m->day), true, m);
+      } else if (m->day == 0) {
+        SetMonth(m->context_year, m->month, true, m);
+      }
+    }
+    return;
+  }
+  if (m->weekday >= 0 && pub.day && !pub.inferred) ResolveWeekday(*pub.day, m);
+}
+
+std::string DateKey(const DateMention& m) {
+  switch (m.granularity) {
+    case Granularity::kDay: return absl::StrFormat("%04d-%02d-%02d", m.ry, m.rm, m.rd);
+    case Granularity::kMonth: return absl::StrFormat("%04d-%02d", m.ry, m.rm);
+    default: return absl::StrFormat("%04d", m.ry);
+  }
+}
+
+void DateInterval(const DateMention& m, double* lo, double* hi) {
+  constexpr double kDaySeconds = 86400;
+  absl::CivilDay epoch(1970, 1, 1);
+  absl::CivilDay start(m.ry, m.rm == 0 ? 1 : m.rm, m.rd == 0 ? 1 : m.rd);
+  absl::CivilDay stop;
+  if (m.granularity == Granularity::kDay) {
+    stop = start + 1;
+  } else if (m.granularity == Granularity::kMonth) {
+    stop = absl::CivilDay(absl::CivilMonth(start) + 1);
+  } else {
+    stop = absl::CivilDay(absl::CivilYear(start) + 1);
+  }
+  *lo = static_cast<double>(start - epoch) * kDaySeconds;
+  *hi = static_cast<double>(stop - epoch) * kDaySeconds;
+}
+
+}  // namespace crosscheck::extract_internal

@@ -1,0 +1,75 @@
+// Dates in sentences: absolute ("le 25 juin 2019"), partial ("en avril",
+// "fin 2022"), weekdays ("mardi", "dimanche (7 août)") and relative
+// expressions ("l'année dernière", "il y a deux ans"), resolved against the
+// publication date, which is inferred from the text when the metadata has
+// none and the text bounds it.
+#ifndef CROSSCHECK_ENGINE_EXTRACT_DATES_H_
+#define CROSSCHECK_ENGINE_EXTRACT_DATES_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "crosscheck/value.h"
+#include "extract/extract_rules_impl.h"
+
+namespace crosscheck::extract_internal {
+
+struct DateMention {
+  uint32_t begin = 0;  // normalized text offsets
+  uint32_t end = 0;
+  int rule = -1;       // index into Language::dates
+  // As stated; 0 (weekday: -1) when absent.
+  int year = 0, month = 0, day = 0, weekday = -1;
+  bool relative = false;
+  DateRule::Unit unit = DateRule::Unit::kYear;
+  int amount = 0;
+  bool future = false;  // the sentence speaks of the future
+  int context_year = 0;  // the one year the sentence names, if any
+
+  // Set by ResolveDate.
+  bool resolved = false;
+  int ry = 0, rm = 0, rd = 0;
+  Granularity granularity = Granularity::kNone;
+  bool inferred = false;  // from an inferred publication date or context year
+};
+
+struct Publication {
+  std::optional<absl::CivilDay> day;
+  bool inferred = false;  // then `day` is a lower bound read from the text
+};
+
+// Appends the date mentions of sentence text[begin, end): every match of the
+// date rules in `rules` (indices into lang.dates), the longest where they
+// overlap, the higher priority (lower index) on ties.
+void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
+               uint32_t end, const std::vector<int>& rules,
+               std::vector<DateMention>* out);
+
+// The publication date the mentions bound: a weekday named with its day and
+// month but no year ("dimanche (7 août)") falls on that weekday only in some
+// years; the first such year from the latest explicit year of the text
+// (within six years) dates it. The latest of those dates is a lower bound of
+// the publication. Nothing when the text gives no such pair or no year.
+std::optional<absl::CivilDay> InferPublication(
+    const std::vector<DateMention>& mentions);
+
+// Resolves `m` against `pub`: explicit years as stated; year-less dates and
+// weekdays to the most recent such date on or before publication (the next
+// one for the future tense); relative expressions by their offset. With an
+// inferred publication (a lower bound) only what the bound decides is
+// resolved, and marked inferred. Without a publication, a year-less date takes
+// the sentence's one year when it names one. Otherwise left unresolved.
+void ResolveDate(const Publication& pub, DateMention* m);
+
+// "2022-08-09", "2022-08" or "2022". REQUIRES: m.resolved.
+std::string DateKey(const DateMention& m);
+
+// [lo, hi) in seconds since 1970-01-01 of a resolved mention.
+void DateInterval(const DateMention& m, double* lo, double* hi);
+
+}  // namespace crosscheck::extract_internal
+
+#endif  // CROSSCHECK_ENGINE_EXTRACT_DATES_H_

@@ -1,0 +1,344 @@
+// The extraction driver: each document is prepared, its sentences are run
+// through the language's prefilter once, dates are found and resolved (the
+// publication date inferred first when needed), patterns are matched, and
+// every frame becomes FrameSlots and Claims in the corpus.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "crosscheck/extract.h"
+#include "crosscheck/rules.h"
+#include "crosscheck/text.h"
+#include "extract/dates.h"
+#include "extract/frames.h"
+#include "extract/lexicon.h"
+#include "extract/modality.h"
+
+namespace crosscheck {
+namespace extract_internal {
+namespace {
+
+// Buffers reused from one document to the next.
+struct Scratch {
+  PreparedText prepared;
+  std::vector<int> hits;
+  std::vector<std::vector<int>> claim_hits, date_hits, cue_hits;  // per sentence
+  std::vector<std::vector<DateMention>> dates;                     // per sentence
+  std::vector<FrameDraft> drafts;
+  std::vector<uint32_t> line_starts;
+};
+
+// The value of a slot, typed. This is the one place where extraction builds
+// Values; the value stage's builders replace it once they are shared.
+ValueId SlotValue(const SlotFill& f, ValueStore* store) {
+  Value v;
+  switch (f.kind) {
+    case SlotFill::Kind::kCount:
+      v.kind = ValueKind::kNumber;
+      v.hedge = f.count.hedge;
+      v.lo = f.count.lo;
+      v.hi = f.count.hi;
+      if (f.count.value == static_cast<double>(static_cast<int64_t>(f.count.value))) {
+        v.flags |= Value::kInteger;
+      }
+      break;
+    case SlotFill::Kind::kDate:
+      v.kind = ValueKind::kDateTime;
+      v.granularity = f.date.granularity;
+      v.flags |= Value::kHasDate;
+      if (f.date.inferred) v.flags |= Value::kYearInferred;
+      DateInterval(f.date, &v.lo, &v.hi);
+      break;
+    case SlotFill::Kind::kText:
+      v.kind = ValueKind::kText;
+      break;
+  }
+  v.key = store->InternKey(f.key);
+  return store->Add(v);
+}
+
+// template|identity slot keys, dates cut to the month.
+template <typename KeyOf>
+std::string SubjectOf(const TemplateDef& tmpl, const KeyOf& key_of) {
+  std::string out = tmpl.name;
+  for (const std::string& slot : tmpl.identity) {
+    std::string key = key_of(slot);
+    const SlotType* type = tmpl.Find(slot);
+    if (type != nullptr && *type == SlotType::kDate && key.size() > 7) key.resize(7);
+    absl::StrAppend(&out, "|", key);
+  }
+  return out;
+}
+
+uint32_t Sum(const std::vector<TextCutRange>& cuts) {
+  uint32_t n = 0;
+  for (const TextCutRange& c : cuts) n += c.orig_end - c.orig_begin;
+  return n;
+}
+
+class DocumentExtractor {
+ public:
+  DocumentExtractor(const TextRules& text, const ExtractRules& extract,
+                    const ExtractOptions& options, Corpus* corpus, Scratch* s,
+                    ExtractStats* stats)
+      : text_rules_(text), rules_(extract.impl()), options_(options),
+        corpus_(corpus), s_(s), stats_(stats) {}
+
+  void Run(uint32_t d);
+
+ private:
+  void Prefilter(const Language& lang);
+  void Dates(const Language& lang, Document* doc);
+  void Frames(const Language& lang, uint32_t d, size_t sentence,
+              const std::vector<Span>& quotes);
+  void Emit(const Language& lang, uint32_t d, size_t sentence,
+            const FrameDraft& draft, const std::vector<Span>& quotes);
+  InputLocation Locate(const Document& doc, uint32_t offset) const;
+
+  const TextRules& text_rules_;
+  const ExtractRules::Impl& rules_;
+  const ExtractOptions& options_;
+  Corpus* corpus_;
+  Scratch* s_;
+  ExtractStats* stats_;
+};
+
+void DocumentExtractor::Run(uint32_t d) {
+  Document& doc = corpus_->documents[d];
+  PreparedText& p = s_->prepared;
+  PrepareText(text_rules_, doc.text, corpus_->str(doc.lang), &p);
+  doc.cuts.clear();
+  for (const TextCutRange& c : p.cuts) {
+    doc.cuts.push_back({c.orig_begin, c.orig_end, corpus_->strings.Intern(c.rule)});
+  }
+  if (doc.lang == kNoString && !p.language.empty()) {
+    doc.lang = corpus_->strings.Intern(p.language);
+  }
+  ++stats_->documents;
+  stats_->text_bytes += doc.text.size();
+  stats_->cut_bytes += Sum(p.cuts);
+  stats_->sentences += p.sentences.size();
+  const Language* lang = rules_.Find(p.language);
+  if (lang == nullptr && !options_.default_language.empty()) {
+    lang = rules_.Find(options_.default_language);
+  }
+  if (lang == nullptr) {
+    ++stats_->documents_without_language;
+    return;
+  }
+  if (lang->prefilter == nullptr) return;
+  Prefilter(*lang);
+  Dates(*lang, &doc);
+  s_->line_starts.clear();
+  s_->line_starts.push_back(0);
+  for (size_t i = 0; i < doc.text.size(); ++i) {
+    if (doc.text[i] == '\n') s_->line_starts.push_back(static_cast<uint32_t>(i + 1));
+  }
+  std::vector<Span> quotes;
+  bool quotes_found = false;
+  for (size_t i = 0; i < p.sentences.size(); ++i) {
+    if (s_->claim_hits[i].empty()) continue;
+    if (!quotes_found) {
+      quotes = FindQuotations(p.text);
+      quotes_found = true;
+    }
+    Frames(*lang, d, i, quotes);
+  }
+}
+
+void DocumentExtractor::Prefilter(const Language& lang) {
+  const PreparedText& p = s_->prepared;
+  size_t n = p.sentences.size();
+  for (auto* v : {&s_->claim_hits, &s_->date_hits, &s_->cue_hits}) {
+    if (v->size() < n) v->resize(n);
+    for (size_t i = 0; i < n; ++i) (*v)[i].clear();
+  }
+  if (s_->dates.size() < n) s_->dates.resize(n);
+  for (size_t i = 0; i < n; ++i) s_->dates[i].clear();
+  for (size_t i = 0; i < n; ++i) {
+    const SentenceRange& sr = p.sentences[i];
+    s_->hits.clear();
+    if (!lang.prefilter->Match(re2::StringPiece(p.text.data() + sr.begin, sr.end - sr.begin),
+                               &s_->hits)) {
+      continue;
+    }
+    std::sort(s_->hits.begin(), s_->hits.end());
+    for (int h : s_->hits) {
+      const PrefilterTarget& t = lang.targets[h];
+      int index = static_cast<int>(t.index);
+      switch (t.kind) {
+        case PrefilterTarget::Kind::kClaim: s_->claim_hits[i].push_back(index); break;
+        case PrefilterTarget::Kind::kDate: s_->date_hits[i].push_back(index); break;
+        case PrefilterTarget::Kind::kCue: s_->cue_hits[i].push_back(index); break;
+      }
+    }
+  }
+}
+
+void DocumentExtractor::Dates(const Language& lang, Document* doc) {
+  const PreparedText& p = s_->prepared;
+  std::vector<DateMention> all;
+  for (size_t i = 0; i < p.sentences.size(); ++i) {
+    if (s_->date_hits[i].empty()) continue;
+    FindDates(lang, p.text, p.sentences[i].begin, p.sentences[i].end, s_->date_hits[i],
+              &s_->dates[i]);
+    if (!doc->published) all.insert(all.end(), s_->dates[i].begin(), s_->dates[i].end());
+  }
+  if (!doc->published) {
+    if (std::optional<absl::CivilDay> inferred = InferPublication(all)) {
+      doc->published = inferred;
+      doc->published_inferred = true;
+      ++stats_->published_inferred;
+    }
+  }
+  Publication pub{doc->published, doc->published_inferred};
+  for (size_t i = 0; i < p.sentences.size(); ++i) {
+    for (DateMention& m : s_->dates[i]) ResolveDate(pub, &m);
+  }
+}
+
+void DocumentExtractor::Frames(const Language& lang, uint32_t d, size_t i,
+                               const std::vector<Span>& quotes) {
+  const PreparedText& p = s_->prepared;
+  SentenceContext ctx{p.text, {p.sentences[i].begin, p.sentences[i].end}, &s_->dates[i]};
+  std::vector<FrameDraft>& drafts = s_->drafts;
+  drafts.clear();
+  for (int index : s_->claim_hits[i]) {
+    const ClaimPattern& pattern = lang.patterns[index];
+    size_t before = drafts.size();
+    MatchPattern(rules_, lang, pattern, ctx, &drafts);
+    // A statement already read by a higher-priority pattern of the same
+    // template is not read again.
+    auto taken = [&](const FrameDraft& f) {
+      for (size_t k = 0; k < before; ++k) {
+        const FrameDraft& e = drafts[k];
+        if (e.pattern->tmpl == f.pattern->tmpl && e.span.begin < f.span.end &&
+            f.span.begin < e.span.end) {
+          return true;
+        }
+      }
+      return false;
+    };
+    drafts.erase(std::remove_if(drafts.begin() + before, drafts.end(), taken), drafts.end());
+  }
+  for (const FrameDraft& draft : drafts) Emit(lang, d, i, draft, quotes);
+}
+
+InputLocation DocumentExtractor::Locate(const Document& doc, uint32_t offset) const {
+  auto it = std::upper_bound(s_->line_starts.begin(), s_->line_starts.end(), offset);
+  uint32_t line = static_cast<uint32_t>(it - s_->line_starts.begin());  // 1-based
+  uint32_t first = doc.text_first_line == 0 ? 1 : doc.text_first_line;
+  return {doc.location.file, first + line - 1, offset - *(it - 1) + 1};
+}
+
+void DocumentExtractor::Emit(const Language& lang, uint32_t d, size_t i,
+                             const FrameDraft& draft, const std::vector<Span>& quotes) {
+  const PreparedText& p = s_->prepared;
+  Corpus& c = *corpus_;
+  const Document& doc = c.documents[d];
+  Frame f;
+  f.template_name = c.strings.Intern(draft.pattern->tmpl->name);
+  f.rule = c.strings.Intern(draft.pattern->id);
+  f.document = d;
+  f.span_begin = p.map.ToOriginal(draft.span.begin, false);
+  f.span_end = p.map.ToOriginal(draft.span.end, true);
+  f.sentence_begin = p.OriginalBegin(p.sentences[i]);
+  f.sentence_end = p.OriginalEnd(p.sentences[i]);
+  std::vector<Span> statement = {draft.span};
+  for (const SlotFill& fill : draft.slots) statement.push_back(fill.span);
+  statement.insert(statement.end(), draft.context.begin(), draft.context.end());
+  f.modality = StatementModality(lang, p.text, {p.sentences[i].begin, p.sentences[i].end},
+                                 statement, s_->cue_hits[i]);
+  for (const Span& q : quotes) {
+    if (q.begin <= draft.span.begin && draft.span.end <= q.end) {
+      f.modality = Modality::kQuoted;
+      std::string speaker = FindSpeaker(lang, p.text, q);
+      if (!speaker.empty()) f.speaker = c.strings.Intern(speaker);
+      break;
+    }
+  }
+  f.slots_begin = static_cast<uint32_t>(c.frame_slots.size());
+  uint32_t frame_index = static_cast<uint32_t>(c.frames.size());
+  std::string subject = SubjectOf(*draft.pattern->tmpl, [&](const std::string& slot) {
+    const SlotFill* fill = draft.Find(slot);
+    return fill == nullptr ? std::string() : fill->key;
+  });
+  StringId subject_id = c.strings.Intern(subject);
+  InputLocation where = Locate(doc, f.span_begin);
+  uint32_t claims = 0;
+  for (const SlotFill& fill : draft.slots) {
+    FrameSlot slot;
+    slot.name = c.strings.Intern(fill.name);
+    slot.text = c.strings.Intern(fill.text);
+    slot.span_begin = p.map.ToOriginal(fill.span.begin, false);
+    slot.span_end = p.map.ToOriginal(fill.span.end, true);
+    if (!fill.key.empty()) slot.value = SlotValue(fill, &c.values);
+    c.frame_slots.push_back(slot);
+    if (slot.value == kNoValue) continue;
+    Claim claim;
+    claim.source = doc.source;
+    claim.subject = subject_id;
+    claim.predicate = slot.name;
+    claim.raw_value = slot.text;
+    claim.value = slot.value;
+    claim.document = d;
+    claim.location = where;
+    claim.span_begin = f.span_begin;
+    claim.span_end = f.span_end;
+    claim.as_of = doc.published_raw;
+    claim.modality = f.modality;
+    claim.frame = frame_index;
+    c.claims.push_back(claim);
+    ++claims;
+  }
+  f.slots_end = static_cast<uint32_t>(c.frame_slots.size());
+  c.frames.push_back(f);
+  if (doc.location.file < c.files.size()) c.files[doc.location.file].claims += claims;
+  ++stats_->frames;
+  stats_->claims += claims;
+}
+
+}  // namespace
+}  // namespace extract_internal
+
+void ExtractDocuments(const TextRules& text, const ExtractRules& extract,
+                      const ExtractOptions& options, Corpus* corpus,
+                      ExtractStats* stats) {
+  ExtractStats local;
+  if (stats == nullptr) stats = &local;
+  std::vector<bool> done(corpus->documents.size(), false);
+  for (const Frame& f : corpus->frames) {
+    if (f.document < done.size()) done[f.document] = true;
+  }
+  extract_internal::Scratch scratch;
+  extract_internal::DocumentExtractor extractor(text, extract, options, corpus, &scratch, stats);
+  for (uint32_t d = 0; d < corpus->documents.size(); ++d) {
+    if (!done[d]) extractor.Run(d);
+  }
+}
+
+absl::Status ExtractClaims(const Rules& rules, const ExtractOptions& options,
+                           Corpus* corpus, ExtractStats* stats) {
+  ExtractDocuments(rules.text(), rules.extract(), options, corpus, stats);
+  return absl::OkStatus();
+}
+
+std::string FrameSubject(const ExtractRules& rules, const Corpus& corpus,
+                         const Frame& frame) {
+  const extract_internal::TemplateDef* tmpl =
+      rules.impl().Template(corpus.str(frame.template_name));
+  if (tmpl == nullptr) return std::string(corpus.str(frame.template_name));
+  return extract_internal::SubjectOf(*tmpl, [&](const std::string& slot) {
+    for (uint32_t k = frame.slots_begin; k < frame.slots_end; ++k) {
+      const FrameSlot& s = corpus.frame_slots[k];
+      if (corpus.str(s.name) == slot && s.value != kNoValue) {
+        return std::string(corpus.values.Key(s.value));
+      }
+    }
+    return std::string();
+  });
+}
+
+}  // namespace crosscheck

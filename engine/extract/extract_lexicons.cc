@@ -1,0 +1,627 @@
+// Compiling the vocabularies of the "extract" kinds: gazetteer, equipment,
+// number words, hedges and quantifiers, calendars, lexicons, role titles,
+// and the {macros} patterns are written with.
+#include <algorithm>
+#include <limits>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "extract/extract_compile.h"
+#include "extract/lexicon.h"
+#include "text/rule_pattern.h"
+
+namespace crosscheck::extract_internal {
+namespace {
+
+using internal::Rule;
+using internal::RuleFields;
+
+constexpr const char* kExtractKinds[] = {
+    "number_words", "count_words",   "calendar",       "date_pattern",
+    "lexicon",      "pattern_macro", "gazetteer",      "equipment",
+    "role_title",   "claim_template", "claim_pattern", "modality_cue",
+    "quote_speaker"};
+
+bool ValidName(absl::string_view name) {
+  if (name.empty() || !absl::ascii_islower(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return absl::ascii_islower(static_cast<unsigned char>(c)) ||
+           absl::ascii_isdigit(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+// An object of language -> array of strings ("nouns": {"fr": [...]}).
+bool LanguageLists(RuleFields* f, const char* field,
+                   std::vector<std::pair<std::string, std::vector<std::string>>>* out) {
+  const rapidjson::Value* v = f->Find(field);
+  if (v == nullptr || !v->IsObject()) {
+    f->Problem(v, absl::StrCat("\"", field,
+                               "\" must be an object from language to an array of strings"));
+    return false;
+  }
+  for (auto m = v->MemberBegin(); m != v->MemberEnd(); ++m) {
+    std::vector<std::string> words;
+    if (!m->value.IsArray()) {
+      f->Problem(&m->value, "expected an array of strings");
+      return false;
+    }
+    for (const rapidjson::Value& w : m->value.GetArray()) {
+      if (!w.IsString() || w.GetStringLength() == 0) {
+        f->Problem(&w, "expected a non-empty string");
+        return false;
+      }
+      words.emplace_back(w.GetString(), w.GetStringLength());
+    }
+    out->emplace_back(m->name.GetString(), std::move(words));
+  }
+  return true;
+}
+
+// An object of word -> number.
+bool WordNumbers(RuleFields* f, const char* field, bool required,
+                 std::vector<std::pair<std::string, double>>* out) {
+  const rapidjson::Value* v = f->Find(field);
+  if (v == nullptr) {
+    if (required) f->Problem(nullptr, absl::StrCat("missing field \"", field, "\""));
+    return !required;
+  }
+  if (!v->IsObject()) {
+    f->Problem(v, absl::StrCat("\"", field, "\" must be an object from word to number"));
+    return false;
+  }
+  for (auto m = v->MemberBegin(); m != v->MemberEnd(); ++m) {
+    if (!m->value.IsNumber() || m->value.GetDouble() < 0) {
+      f->Problem(&m->value, "expected a number, zero or more");
+      return false;
+    }
+    out->emplace_back(m->name.GetString(), m->value.GetDouble());
+  }
+  return true;
+}
+
+bool NameLists(RuleFields* f, const char* field, size_t expected,
+               std::vector<std::vector<std::string>>* out) {
+  const rapidjson::Value* v = f->Find(field);
+  if (v == nullptr || !v->IsArray() || v->Size() != expected) {
+    f->Problem(v, absl::StrCat("\"", field, "\" must be an array of ", expected,
+                               " arrays of names"));
+    return false;
+  }
+  for (const rapidjson::Value& names : v->GetArray()) {
+    std::vector<std::string> list;
+    if (!names.IsArray() || names.Empty()) {
+      f->Problem(&names, "expected a non-empty array of names");
+      return false;
+    }
+    for (const rapidjson::Value& n : names.GetArray()) {
+      if (!n.IsString() || n.GetStringLength() == 0) {
+        f->Problem(&n, "expected a non-empty string");
+        return false;
+      }
+      list.emplace_back(n.GetString(), n.GetStringLength());
+    }
+    out->push_back(std::move(list));
+  }
+  return true;
+}
+
+bool ParseHedge(absl::string_view name, Hedge* hedge) {
+  if (name == "at_least") {
+    *hedge = Hedge::kAtLeast;
+  } else if (name == "at_most") {
+    *hedge = Hedge::kAtMost;
+  } else if (name == "about") {
+    *hedge = Hedge::kAbout;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// ">=2", "<=5", "~10" or "3" as a Count.
+bool ParseCountForm(absl::string_view form, Count* c) {
+  c->hedge = Hedge::kExact;
+  if (absl::ConsumePrefix(&form, ">=")) {
+    c->hedge = Hedge::kAtLeast;
+  } else if (absl::ConsumePrefix(&form, "<=")) {
+    c->hedge = Hedge::kAtMost;
+  } else if (absl::ConsumePrefix(&form, "~")) {
+    c->hedge = Hedge::kAbout;
+  }
+  double v;
+  if (!absl::SimpleAtod(form, &v) || v < 0) return false;
+  c->value = v;
+  c->lo = c->hedge == Hedge::kAtMost ? 0 : v;
+  c->hi = c->hedge == Hedge::kAtLeast ? std::numeric_limits<double>::infinity() : v;
+  c->from_quantifier = true;
+  return true;
+}
+
+}  // namespace
+
+Language* Compiler::Find(absl::string_view name) {
+  for (Language& l : impl_->languages) {
+    if (l.name == name) return &l;
+  }
+  return nullptr;
+}
+
+std::vector<Language*> Compiler::LanguagesOf(RuleFields* f) {
+  std::string language;
+  std::vector<Language*> out;
+  if (f->String("language", &language, false)) {
+    if (Language* l = Find(language)) out.push_back(l);
+    return out;
+  }
+  for (Language& l : impl_->languages) out.push_back(&l);
+  return out;
+}
+
+void Compiler::CollectLanguages() {
+  std::set<std::string> names;
+  for (const char* kind : kExtractKinds) {
+    for (const Rule* r : set_.OfKind(kind)) {
+      auto language = r->body->FindMember("language");
+      if (language != r->body->MemberEnd() && language->value.IsString() &&
+          language->value.GetStringLength() > 0) {
+        names.insert(language->value.GetString());
+      }
+      for (const char* field : {"nouns", "titles"}) {
+        auto lists = r->body->FindMember(field);
+        if (lists == r->body->MemberEnd() || !lists->value.IsObject()) continue;
+        for (auto m = lists->value.MemberBegin(); m != lists->value.MemberEnd(); ++m) {
+          names.insert(m->name.GetString());
+        }
+      }
+    }
+  }
+  impl_->languages.clear();
+  impl_->languages.resize(names.size());
+  size_t i = 0;
+  for (const std::string& n : names) {
+    impl_->languages[i++].name = n;
+    vocab_[n];
+  }
+}
+
+void Compiler::CompileGazetteer() {
+  for (const Rule* r : set_.OfKind("gazetteer")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"type", "entries"});
+    std::string rule_type;
+    f.String("type", &rule_type, false);
+    const rapidjson::Value* entries = f.Find("entries");
+    if (entries == nullptr || !entries->IsArray()) {
+      f.Problem(entries, "\"entries\" must be an array of {\"name\", ...} objects");
+      continue;
+    }
+    for (const rapidjson::Value& e : entries->GetArray()) {
+      if (!e.IsObject() || !e.HasMember("name") || !e["name"].IsString()) {
+        f.Problem(&e, "an entry must be an object with \"name\", a string");
+        continue;
+      }
+      GazetteerEntry entry;
+      entry.name = e["name"].GetString();
+      entry.type = rule_type;
+      std::vector<std::string> aliases, demonyms;
+      bool ok = true;
+      for (auto m = e.MemberBegin(); m != e.MemberEnd(); ++m) {
+        absl::string_view key(m->name.GetString(), m->name.GetStringLength());
+        if (key == "name") continue;
+        if (key == "type" || key == "stands_for") {
+          if (!m->value.IsString()) {
+            f.Problem(&m->value, absl::StrCat("\"", key, "\" must be a string"));
+            ok = false;
+            continue;
+          }
+          (key == "type" ? entry.type : entry.stands_for) = m->value.GetString();
+        } else if (key == "aliases" || key == "demonyms") {
+          std::vector<std::string>& list = key == "aliases" ? aliases : demonyms;
+          if (!m->value.IsArray()) {
+            f.Problem(&m->value, absl::StrCat("\"", key, "\" must be an array of strings"));
+            ok = false;
+            continue;
+          }
+          for (const rapidjson::Value& s : m->value.GetArray()) {
+            if (s.IsString() && s.GetStringLength() > 0) {
+              list.emplace_back(s.GetString(), s.GetStringLength());
+            } else {
+              f.Problem(&s, "expected a non-empty string");
+              ok = false;
+            }
+          }
+        } else {
+          f.Problem(&m->name, absl::StrCat("unknown entry field \"", key,
+                                           "\" (expected name, type, aliases, "
+                                           "demonyms, stands_for)"));
+          ok = false;
+        }
+      }
+      if (entry.type.empty()) {
+        f.Problem(&e, "an entry needs a \"type\" (or the rule one)");
+        ok = false;
+      }
+      if (!ok) continue;
+      int index = static_cast<int>(impl_->entities.size());
+      aliases.insert(aliases.begin(), entry.name);
+      for (const std::string& a : aliases) {
+        auto [it, inserted] = impl_->entity_names.emplace(Fold(a), index);
+        if (!inserted && it->second != index) {
+          f.Problem(&e, absl::StrCat("\"", a, "\" already names \"",
+                                     impl_->entities[it->second].name, "\""));
+          continue;
+        }
+        names_by_type_[entry.type].push_back(a);
+        all_names_.push_back(a);
+      }
+      for (const std::string& d : demonyms) {
+        auto [it, inserted] = impl_->demonyms.emplace(Fold(d), index);
+        if (!inserted && it->second != index) {
+          f.Problem(&e, absl::StrCat("demonym \"", d, "\" already belongs to \"",
+                                     impl_->entities[it->second].name, "\""));
+          continue;
+        }
+        demonym_words_.push_back(d);
+      }
+      impl_->entities.push_back(std::move(entry));
+    }
+  }
+}
+
+void Compiler::CompileEquipment() {
+  for (const Rule* r : set_.OfKind("equipment")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"class", "countable", "nouns", "models"});
+    EquipmentClass cls;
+    std::vector<std::pair<std::string, std::vector<std::string>>> nouns;
+    std::vector<std::string> models;
+    bool have_class = f.String("class", &cls.name);
+    f.Bool("countable", &cls.countable, false);
+    f.StringArray("models", &models, false);
+    if (!have_class || !LanguageLists(&f, "nouns", &nouns) || !f.ok()) continue;
+    int index = static_cast<int>(impl_->classes.size());
+    for (const std::string& m : models) {
+      std::unique_ptr<RE2> re = text_internal::CompileRulePattern(&f, f.Find("models"), m);
+      if (re == nullptr) continue;
+      cls.models.push_back(std::move(re));
+      model_patterns_.push_back(m);
+    }
+    for (auto& [language, words] : nouns) {
+      Language* lang = Find(language);
+      for (const std::string& w : words) {
+        auto [it, inserted] = lang->nouns.emplace(Fold(w), index);
+        if (!inserted && it->second != index) {
+          f.Problem(f.Find("nouns"), absl::StrCat("noun \"", w, "\" already belongs to class \"",
+                                                  impl_->classes[it->second].name, "\""));
+          continue;
+        }
+        vocab_[language].nouns.push_back(w);
+      }
+    }
+    impl_->classes.push_back(std::move(cls));
+  }
+}
+
+void Compiler::CompileVocabularies() {
+  for (const Rule* r : set_.OfKind("number_words")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"language", "values", "joiners", "approximate",
+                   "approximate_plural", "approximate_tolerance"});
+    std::string language;
+    std::vector<std::pair<std::string, double>> values, approx, approx_plural;
+    std::vector<std::string> joiners;
+    double tolerance = 0.2;
+    bool have_language = f.String("language", &language);
+    bool ok = WordNumbers(&f, "values", true, &values) &&
+              WordNumbers(&f, "approximate", false, &approx) &&
+              WordNumbers(&f, "approximate_plural", false, &approx_plural);
+    f.StringArray("joiners", &joiners, false);
+    f.Double("approximate_tolerance", &tolerance, false);
+    if (!have_language || !ok || !f.ok()) continue;
+    Language* lang = Find(language);
+    Vocabulary& v = vocab_[language];
+    for (const auto& [word, n] : values) {
+      std::string folded = Fold(word);
+      lang->number_values[folded] = n;
+      lang->max_number_tokens = std::max<size_t>(
+          lang->max_number_tokens, std::count(folded.begin(), folded.end(), ' ') + 1);
+      (n >= 1000 ? v.scale_words : v.number_words).push_back(word);
+    }
+    for (const std::string& j : joiners) {
+      lang->joiners.insert(Fold(j));
+      v.joiners.push_back(j);
+    }
+    for (const auto& [word, n] : approx) {
+      lang->approximate[Fold(word)] = n;
+      v.approximate.push_back(word);
+    }
+    for (const auto& [word, n] : approx_plural) {
+      lang->approximate_plural[Fold(word)] = n;
+      v.approximate.push_back(word);
+    }
+    lang->approximate_tolerance = tolerance;
+  }
+  for (const Rule* r : set_.OfKind("count_words")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"language", "words", "hedge", "count", "tolerance"});
+    std::string language, hedge_name, count_form;
+    std::vector<std::string> words;
+    double tolerance = 0.1;
+    bool have_language = f.String("language", &language);
+    bool have_words = f.StringArray("words", &words);
+    bool have_hedge = f.String("hedge", &hedge_name, false);
+    bool have_count = f.String("count", &count_form, false);
+    f.Double("tolerance", &tolerance, false);
+    if (!have_language || !have_words || !f.ok()) continue;
+    if (have_hedge == have_count) {
+      f.Problem(nullptr, "a count_words rule needs either \"hedge\" or \"count\"");
+      continue;
+    }
+    Language* lang = Find(language);
+    Vocabulary& v = vocab_[language];
+    if (have_hedge) {
+      Hedge hedge;
+      if (!ParseHedge(hedge_name, &hedge)) {
+        f.Problem(f.Find("hedge"), absl::StrCat("unknown hedge \"", hedge_name,
+                                                "\" (expected at_least, at_most or about)"));
+        continue;
+      }
+      for (const std::string& w : words) {
+        lang->hedges.push_back({Fold(w), hedge, tolerance});
+        v.hedges.push_back(w);
+      }
+    } else {
+      Count c;
+      if (!ParseCountForm(count_form, &c)) {
+        f.Problem(f.Find("count"), absl::StrCat("\"", count_form,
+                                                "\" is not a count (\"3\", \">=2\", \"<=5\", \"~10\")"));
+        continue;
+      }
+      for (const std::string& w : words) {
+        lang->quantifiers.emplace_back(Fold(w), c);
+        v.quantifiers.push_back(w);
+      }
+    }
+  }
+  for (const Rule* r : set_.OfKind("calendar")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"language", "months", "weekdays", "future"});
+    std::string language, future;
+    std::vector<std::vector<std::string>> months, weekdays;
+    bool have_language = f.String("language", &language);
+    bool ok = NameLists(&f, "months", 12, &months) && NameLists(&f, "weekdays", 7, &weekdays);
+    bool have_future = f.String("future", &future, false);
+    if (!have_language || !ok || !f.ok()) continue;
+    Language* lang = Find(language);
+    Vocabulary& v = vocab_[language];
+    for (size_t m = 0; m < months.size(); ++m) {
+      for (const std::string& name : months[m]) {
+        lang->months[Fold(name)] = static_cast<int>(m) + 1;
+        v.months.push_back(name);
+      }
+    }
+    for (size_t d = 0; d < weekdays.size(); ++d) {
+      for (const std::string& name : weekdays[d]) {
+        lang->weekdays[Fold(name)] = static_cast<int>(d);
+        v.weekdays.push_back(name);
+      }
+    }
+    if (have_future) {
+      v.future = future;
+      v.future_rule = r;
+    }
+  }
+  for (const Rule* r : set_.OfKind("lexicon")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"name", "language", "words"});
+    std::string name;
+    std::vector<std::string> words;
+    bool have_name = f.String("name", &name);
+    bool have_words = f.StringArray("words", &words);
+    if (!have_name || !have_words || !f.ok()) continue;
+    if (!ValidName(name)) {
+      f.Problem(f.Find("name"), "a lexicon name is lower case letters, digits and _");
+      continue;
+    }
+    for (Language* lang : LanguagesOf(&f)) {
+      for (const std::string& w : words) {
+        lang->lexicons[name].push_back(Fold(w));
+        vocab_[lang->name].lexicons[name].push_back(w);
+      }
+    }
+  }
+}
+
+void Compiler::CompileRoleTitles() {
+  for (const Rule* r : set_.OfKind("role_title")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"role", "titles"});
+    std::string role;
+    std::vector<std::pair<std::string, std::vector<std::string>>> titles;
+    bool have_role = f.String("role", &role);
+    if (!have_role || !LanguageLists(&f, "titles", &titles) || !f.ok()) continue;
+    for (auto& [language, list] : titles) {
+      for (const std::string& t : list) vocab_[language].titles.push_back({role, t, r});
+    }
+  }
+}
+
+void Compiler::AddRoleTitle(Language* lang, const RawTitle& title) {
+  // Literal parts tolerate accents and spacing; the first macro captures the
+  // organisation. The loose form, for the {role_title} macro, stands any
+  // word (a demonym) or capitalized name (a country) for the macros, so that
+  // the macro stays small; FindRole checks the exact form.
+  std::string regex, loose;
+  bool captured = false;
+  absl::string_view t = title.title;
+  while (!t.empty()) {
+    size_t open = t.find('{');
+    size_t close = open == absl::string_view::npos ? open : t.find('}', open);
+    if (open == absl::string_view::npos || close == absl::string_view::npos) {
+      regex += PhraseRegex(t);
+      loose += PhraseRegex(t);
+      break;
+    }
+    regex += PhraseRegex(t.substr(0, open));
+    loose += PhraseRegex(t.substr(0, open));
+    std::string expansion;
+    absl::string_view name = t.substr(open + 1, close - open - 1);
+    RuleFields f(*title.rule, problems_);
+    if (!Macro(lang, name, &expansion)) {
+      f.Problem(f.Find("titles"), absl::StrCat("title \"", title.title,
+                                               "\": unknown macro {", name, "}"));
+      return;
+    }
+    absl::StrAppend(&regex, captured ? "(?:" : "(?P<org>", expansion, ")");
+    absl::StrAppend(&loose, name == "demonym"
+                                ? "[\\p{L}-]+"
+                                : "(?-i:\\p{Lu})[\\p{L}'-]*(?:[\\s-]+(?:(?i:de|du|la|l')\\s*)?(?-i:\\p{Lu})[\\p{L}'-]*)*");
+    captured = true;
+    t.remove_prefix(close + 1);
+  }
+  RoleTitle rt;
+  rt.rule_id = title.rule->id;
+  rt.role = title.role;
+  rt.loose = loose;
+  rt.re = std::make_unique<RE2>("(?i)" + regex, text_internal::RulePatternOptions());
+  if (!rt.re->ok()) {
+    RuleFields f(*title.rule, problems_);
+    f.Problem(f.Find("titles"), absl::StrCat("title \"", title.title, "\": ", rt.re->error()));
+    return;
+  }
+  lang->roles.push_back(std::move(rt));
+}
+
+void Compiler::BuildMacros() {
+  for (const Rule* r : set_.OfKind("pattern_macro")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"name", "language", "pattern"});
+    std::string name, pattern, error;
+    bool have_name = f.String("name", &name);
+    bool have_pattern = f.String("pattern", &pattern);
+    if (!have_name || !have_pattern || !f.ok()) continue;
+    if (!ValidName(name)) {
+      f.Problem(f.Find("name"), "a macro name is lower case letters, digits and _");
+      continue;
+    }
+    if (!text_internal::CheckNoCountedRepetition(pattern, &error)) {
+      f.Problem(f.Find("pattern"), error);
+      continue;
+    }
+    for (Language* lang : LanguagesOf(&f)) {
+      vocab_[lang->name].macros[name] = {pattern, r, false};
+    }
+  }
+  for (Language& lang : impl_->languages) {
+    Vocabulary& v = vocab_[lang.name];
+    auto& m = lang.macros;
+    std::string words = AlternationRegex(v.number_words, true);
+    std::string joiner = v.joiners.empty() ? "" : "\\s+" + AlternationRegex(v.joiners, true) + "\\s+|";
+    std::string scale = v.scale_words.empty() ? "" : "(?:\\s+" + AlternationRegex(v.scale_words, true) + ")?";
+    std::string digits = "\\d+(?:[ .]\\d\\d\\d)*(?:[.,]\\d+)?" + scale;
+    m["number"] = v.number_words.empty()
+                      ? digits
+                      : absl::StrCat(digits, "|", words, "(?:(?:", joiner,
+                                     "\\s*-\\s*|\\s+)", words, ")*", scale);
+    m["hedge"] = AlternationRegex(v.hedges, true);
+    m["quantifier"] = AlternationRegex(v.quantifiers, true);
+    m["approximate"] = AlternationRegex(v.approximate, true);
+    std::string core = v.quantifiers.empty() ? "(?:" + m["number"] + ")"
+                                             : "(?:" + m["number"] + "|" + m["quantifier"] + ")";
+    std::string approx = v.approximate.empty() ? "" : "(?:\\s+" + m["approximate"] + ")?";
+    m["count"] = (v.hedges.empty() ? "" : "(?:" + m["hedge"] + "\\s+)?") + core + approx;
+    m["month"] = AlternationRegex(v.months, true);
+    m["weekday"] = AlternationRegex(v.weekdays, true);
+    m["year"] = "(?:1[89]|20)\\d\\d";
+    m["equipment"] = AlternationRegex(v.nouns, true);
+    std::string models;
+    for (const std::string& p : model_patterns_) {
+      absl::StrAppend(&models, models.empty() ? "" : "|", "(?:", p, ")");
+    }
+    m["model"] = models.empty() ? "[^\\s\\S]" : models;
+    for (const char* type : {"country", "organisation", "place"}) {
+      m[type] = AlternationRegex(names_by_type_[type], true);
+    }
+    m["entity"] = AlternationRegex(all_names_, true);
+    m["demonym"] = AlternationRegex(demonym_words_, true);
+    for (const auto& [name, list] : v.lexicons) m[name] = AlternationRegex(list, true);
+    // Empty alternations match nothing.
+    for (auto& [name, regex] : m) {
+      if (regex == "(?i:)" || regex == "(?:)") regex = "[^\\s\\S]";
+    }
+    for (const RawTitle& t : v.titles) AddRoleTitle(&lang, t);
+    std::vector<std::string> title_regexes;
+    for (const RoleTitle& rt : lang.roles) title_regexes.push_back(rt.loose);
+    std::sort(title_regexes.begin(), title_regexes.end(),
+              [](const std::string& a, const std::string& b) {
+                return a.size() != b.size() ? a.size() > b.size() : a < b;
+              });
+    m["role_title"] = title_regexes.empty()
+                          ? "[^\\s\\S]"
+                          : "(?i:(?:" + absl::StrJoin(title_regexes, ")|(?:") + "))";
+  }
+}
+
+bool Compiler::Macro(Language* lang, absl::string_view name, std::string* out) {
+  auto it = lang->macros.find(name);
+  if (it != lang->macros.end()) {
+    *out = it->second;
+    return true;
+  }
+  Vocabulary& v = vocab_[lang->name];
+  auto raw = v.macros.find(std::string(name));
+  if (raw == v.macros.end() || raw->second.expanding) return false;
+  raw->second.expanding = true;
+  std::string expanded, error;
+  bool ok = Expand(lang, raw->second.pattern, &expanded, &error);
+  raw->second.expanding = false;
+  if (!ok) {
+    RuleFields f(*raw->second.rule, problems_);
+    f.Problem(f.Find("pattern"), error);
+    return false;
+  }
+  expanded = StripNamedGroups(expanded);
+  lang->macros[std::string(name)] = expanded;
+  *out = expanded;
+  return true;
+}
+
+bool Compiler::Expand(Language* lang, absl::string_view pattern, std::string* out,
+                      std::string* error) {
+  return ExpandMacros(
+      pattern,
+      [&](absl::string_view name, std::string* expansion) {
+        return Macro(lang, name, expansion);
+      },
+      out, error);
+}
+
+std::unique_ptr<RE2> Compiler::Compile(Language* lang, RuleFields* f,
+                                       const rapidjson::Value* at,
+                                       const std::string& pattern) {
+  std::string error;
+  if (!text_internal::CheckNoCountedRepetition(pattern, &error)) {
+    f->Problem(at, error);
+    return nullptr;
+  }
+  std::string expanded;
+  if (!Expand(lang, pattern, &expanded, &error)) {
+    f->Problem(at, absl::StrCat(error, " (language \"", lang->name, "\")"));
+    return nullptr;
+  }
+  auto re = std::make_unique<RE2>(expanded, text_internal::RulePatternOptions());
+  if (!re->ok()) {
+    f->Problem(at, absl::StrCat("invalid pattern: ", re->error()));
+    return nullptr;
+  }
+  return re;
+}
+
+}  // namespace crosscheck::extract_internal

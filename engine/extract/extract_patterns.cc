@@ -1,0 +1,465 @@
+// Compiling the pattern kinds of "extract": claim templates, date patterns,
+// claim patterns, modality cues and quotation speakers; then the scanners
+// and the one prefilter set per language.
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "extract/extract_compile.h"
+#include "extract/lexicon.h"
+#include "internal/stage_rules.h"
+#include "text/rule_pattern.h"
+
+namespace crosscheck {
+
+ExtractRules::ExtractRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ExtractRules::~ExtractRules() = default;
+
+std::vector<std::string> ExtractRules::languages() const {
+  std::vector<std::string> out;
+  for (const auto& l : impl_->languages) {
+    if (!l.patterns.empty()) out.push_back(l.name);
+  }
+  return out;
+}
+
+absl::StatusOr<std::unique_ptr<ExtractRules>> ExtractRules::FromRules(
+    const internal::RuleSet& rules) {
+  std::vector<RuleProblem> problems;
+  std::unique_ptr<ExtractRules> compiled = internal::CompileExtractRules(rules, &problems);
+  if (!problems.empty()) return absl::InvalidArgumentError(problems.front().ToString());
+  return compiled;
+}
+
+const extract_internal::Language* ExtractRules::Impl::Find(absl::string_view language) const {
+  for (const auto& l : languages) {
+    if (l.name == language) return &l;
+  }
+  return nullptr;
+}
+
+const extract_internal::TemplateDef* ExtractRules::Impl::Template(absl::string_view name) const {
+  auto it = templates.find(std::string(name));
+  return it == templates.end() ? nullptr : &it->second;
+}
+
+namespace extract_internal {
+namespace {
+
+using internal::Rule;
+using internal::RuleFields;
+
+bool ParseWhere(absl::string_view name, ContextPattern::Where* where) {
+  if (name == "match") {
+    *where = ContextPattern::Where::kMatch;
+  } else if (name == "before") {
+    *where = ContextPattern::Where::kBefore;
+  } else if (name == "after") {
+    *where = ContextPattern::Where::kAfter;
+  } else if (name == "sentence") {
+    *where = ContextPattern::Where::kSentence;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool ParseUnit(absl::string_view name, DateRule::Unit* unit) {
+  if (name == "day") {
+    *unit = DateRule::Unit::kDay;
+  } else if (name == "week") {
+    *unit = DateRule::Unit::kWeek;
+  } else if (name == "month") {
+    *unit = DateRule::Unit::kMonth;
+  } else if (name == "year") {
+    *unit = DateRule::Unit::kYear;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool ParseModality(absl::string_view name, Modality* modality) {
+  for (Modality m : {Modality::kAsserted, Modality::kReported, Modality::kAlleged,
+                     Modality::kQuoted, Modality::kDenied}) {
+    if (ModalityName(m) == name) {
+      *modality = m;
+      return true;
+    }
+  }
+  return false;
+}
+
+// "pattern" as a string, or an array of strings joined (for long patterns).
+bool PatternField(RuleFields* f, const char* name, std::string* out) {
+  const rapidjson::Value* v = f->Find(name);
+  if (v != nullptr && v->IsArray()) {
+    out->clear();
+    for (const rapidjson::Value& part : v->GetArray()) {
+      if (!part.IsString()) {
+        f->Problem(&part, absl::StrCat("every part of \"", name, "\" must be a string"));
+        return false;
+      }
+      out->append(part.GetString(), part.GetStringLength());
+    }
+    return true;
+  }
+  return f->String(name, out);
+}
+
+int GroupIndex(const RE2& re, const char* name) {
+  auto it = re.NamedCapturingGroups().find(name);
+  return it == re.NamedCapturingGroups().end() ? -1 : it->second;
+}
+
+}  // namespace
+
+bool ParseSlotType(absl::string_view name, SlotType* type) {
+  static constexpr std::pair<const char*, SlotType> kTypes[] = {
+      {"entity", SlotType::kEntity},      {"person", SlotType::kPerson},
+      {"agent", SlotType::kAgent},        {"text", SlotType::kText},
+      {"count", SlotType::kCount},        {"date", SlotType::kDate},
+      {"item_class", SlotType::kItemClass}, {"model", SlotType::kModel},
+      {"role", SlotType::kRole},          {"list", SlotType::kList}};
+  for (const auto& [n, t] : kTypes) {
+    if (name == n) {
+      *type = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+void Compiler::CompileTemplates() {
+  for (const Rule* r : set_.OfKind("claim_template")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin"});
+    TemplateDef t;
+    bool have_name = f.String("template", &t.name);
+    f.StringArray("identity", &t.identity, false);
+    f.StringArray("required", &t.required, false);
+    f.StringArray("defaults", &t.defaults, false);
+    f.String("item_origin", &t.item_origin, false);
+    const rapidjson::Value* slots = f.Find("slots");
+    if (slots == nullptr || !slots->IsObject()) {
+      f.Problem(slots, "\"slots\" must be an object from slot name to slot type");
+      continue;
+    }
+    for (auto m = slots->MemberBegin(); m != slots->MemberEnd(); ++m) {
+      SlotType type;
+      if (!m->value.IsString() || !ParseSlotType(m->value.GetString(), &type)) {
+        f.Problem(&m->value, "unknown slot type (expected entity, person, agent, text, "
+                             "count, date, item_class, model, role or list)");
+        continue;
+      }
+      t.slots.emplace_back(m->name.GetString(), type);
+    }
+    if (!have_name || !f.ok()) continue;
+    for (const auto* list : {&t.identity, &t.required, &t.defaults}) {
+      for (const std::string& s : *list) {
+        if (t.Find(s) == nullptr) f.Problem(f.Find("slots"), absl::StrCat("\"", s, "\" is not a slot"));
+      }
+    }
+    if (!t.item_origin.empty() && t.Find(t.item_origin) == nullptr) {
+      f.Problem(f.Find("item_origin"), absl::StrCat("\"", t.item_origin, "\" is not a slot"));
+    }
+    if (impl_->templates.count(t.name) != 0) {
+      f.Problem(f.Find("template"), absl::StrCat("template \"", t.name, "\" is defined twice"));
+      continue;
+    }
+    if (f.ok()) impl_->templates[t.name] = std::move(t);
+  }
+}
+
+void Compiler::CompileDates() {
+  for (Language& lang : impl_->languages) {
+    Vocabulary& v = vocab_[lang.name];
+    if (v.future_rule != nullptr) {
+      RuleFields f(*v.future_rule, problems_);
+      lang.future = Compile(&lang, &f, f.Find("future"), v.future);
+    }
+  }
+  for (const Rule* r : set_.OfKind("date_pattern")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"language", "pattern", "relative"});
+    std::string pattern;
+    if (!PatternField(&f, "pattern", &pattern) || !f.ok()) continue;
+    DateRule proto;
+    proto.id = r->id;
+    const rapidjson::Value* relative = f.Find("relative");
+    if (relative != nullptr) {
+      if (!relative->IsObject() || !relative->HasMember("unit") ||
+          !(*relative)["unit"].IsString() ||
+          !ParseUnit((*relative)["unit"].GetString(), &proto.unit) ||
+          !relative->HasMember("amount") || !(*relative)["amount"].IsInt()) {
+        f.Problem(relative, "\"relative\" must be {\"unit\": day|week|month|year, "
+                            "\"amount\": integer}");
+        continue;
+      }
+      proto.relative = true;
+      proto.amount = (*relative)["amount"].GetInt();
+    }
+    for (Language* lang : LanguagesOf(&f)) {
+      DateRule rule;
+      rule.id = proto.id;
+      rule.relative = proto.relative;
+      rule.unit = proto.unit;
+      rule.amount = proto.amount;
+      rule.re = Compile(lang, &f, f.Find("pattern"), pattern);
+      if (rule.re == nullptr) break;
+      rule.day = GroupIndex(*rule.re, "day");
+      rule.month = GroupIndex(*rule.re, "month");
+      rule.year = GroupIndex(*rule.re, "year");
+      rule.weekday = GroupIndex(*rule.re, "weekday");
+      rule.n = GroupIndex(*rule.re, "n");
+      if (!rule.relative && rule.day < 0 && rule.month < 0 && rule.year < 0 &&
+          rule.weekday < 0) {
+        f.Problem(f.Find("pattern"), "a date pattern needs a group day, month, year or "
+                                     "weekday, or \"relative\"");
+        break;
+      }
+      lang->dates.push_back(std::move(rule));
+    }
+  }
+  for (Language& lang : impl_->languages) {
+    std::vector<std::string> parts;
+    for (const DateRule& d : lang.dates) parts.push_back(StripNamedGroups(d.re->pattern()));
+    lang.macros["date"] = parts.empty() ? "[^\\s\\S]" : "(?:" + absl::StrJoin(parts, ")|(?:") + ")";
+  }
+}
+
+void Compiler::CompileClaimPatterns() {
+  for (const Rule* r : set_.OfKind("claim_pattern")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"template", "language", "trigger", "pattern", "context", "set", "date_slot"});
+    std::string template_name, trigger, pattern, date_slot = "date";
+    bool have_template = f.String("template", &template_name);
+    bool have_trigger = f.String("trigger", &trigger);
+    bool have_pattern = PatternField(&f, "pattern", &pattern);
+    f.String("date_slot", &date_slot, false);
+    if (!have_template || !have_trigger || !have_pattern || !f.ok()) continue;
+    const TemplateDef* tmpl = impl_->Template(template_name);
+    if (tmpl == nullptr) {
+      f.Problem(f.Find("template"), absl::StrCat("unknown template \"", template_name,
+                                                 "\" (define it with a claim_template rule)"));
+      continue;
+    }
+    std::vector<std::pair<std::string, std::string>> constants;
+    if (const rapidjson::Value* set = f.Find("set")) {
+      if (!set->IsObject()) {
+        f.Problem(set, "\"set\" must be an object from slot to value");
+        continue;
+      }
+      for (auto m = set->MemberBegin(); m != set->MemberEnd(); ++m) {
+        if (!m->value.IsString() || tmpl->Find(m->name.GetString()) == nullptr) {
+          f.Problem(&m->name, "\"set\" entries name a slot of the template and give a string");
+          continue;
+        }
+        constants.emplace_back(m->name.GetString(), m->value.GetString());
+      }
+    }
+    const rapidjson::Value* context = f.Find("context");
+    if (context != nullptr && !context->IsArray()) {
+      f.Problem(context, "\"context\" must be an array of {\"pattern\", \"where\"}");
+      continue;
+    }
+    for (Language* lang : LanguagesOf(&f)) {
+      ClaimPattern p;
+      p.id = r->id;
+      p.priority = r->priority;
+      p.tmpl = tmpl;
+      p.constants = constants;
+      p.date_slot = date_slot;
+      p.re = Compile(lang, &f, f.Find("pattern"), pattern);
+      if (p.re == nullptr) break;
+      auto check_groups = [&](const RE2& re, const rapidjson::Value* at) {
+        for (const auto& [name, index] : re.NamedCapturingGroups()) {
+          if (name != "items" && tmpl->Find(name) == nullptr) {
+            f.Problem(at, absl::StrCat("group \"", name, "\" is not a slot of template \"",
+                                       tmpl->name, "\" (nor \"items\")"));
+          }
+        }
+      };
+      check_groups(*p.re, f.Find("pattern"));
+      bool ok = true;
+      for (rapidjson::SizeType ci = 0; context != nullptr && ci < context->Size(); ++ci) {
+        const rapidjson::Value& c = (*context)[ci];
+        ContextPattern cp;
+        std::string where = "sentence";
+        if (!c.IsObject() || !c.HasMember("pattern") || !c["pattern"].IsString() ||
+            (c.HasMember("where") && (!c["where"].IsString() ||
+                                      !ParseWhere(c["where"].GetString(), &cp.where)))) {
+          f.Problem(&c, "a context entry is {\"pattern\": ..., \"where\": "
+                        "match|before|after|sentence, \"nearest\": bool}");
+          ok = false;
+          break;
+        }
+        cp.nearest = c.HasMember("nearest") && c["nearest"].IsBool() && c["nearest"].GetBool();
+        cp.re = Compile(lang, &f, &c["pattern"], c["pattern"].GetString());
+        if (cp.re == nullptr) {
+          ok = false;
+          break;
+        }
+        check_groups(*cp.re, &c["pattern"]);
+        p.context.push_back(std::move(cp));
+      }
+      if (!ok) break;
+      std::string expanded, error;
+      if (!text_internal::CheckNoCountedRepetition(trigger, &error) ||
+          !Expand(lang, trigger, &expanded, &error)) {
+        f.Problem(f.Find("trigger"), error);
+        break;
+      }
+      RE2 trigger_re(expanded, text_internal::RulePatternOptions());
+      if (!trigger_re.ok()) {
+        f.Problem(f.Find("trigger"), absl::StrCat("invalid trigger: ", trigger_re.error()));
+        break;
+      }
+      lang->patterns.push_back(std::move(p));
+      lang->triggers.push_back(std::move(expanded));
+    }
+  }
+}
+
+void Compiler::CompileCues() {
+  for (const Rule* r : set_.OfKind("modality_cue")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"language", "modality", "pattern", "scope"});
+    std::string modality, pattern, scope = "sentence";
+    f.String("scope", &scope, false);
+    bool have_modality = f.String("modality", &modality);
+    bool have_pattern = PatternField(&f, "pattern", &pattern);
+    if (!have_modality || !have_pattern || !f.ok()) continue;
+    ModalityCue cue;
+    if (!ParseModality(modality, &cue.modality) || cue.modality == Modality::kAsserted ||
+        cue.modality == Modality::kQuoted) {
+      f.Problem(f.Find("modality"), "\"modality\" must be reported, alleged or denied");
+      continue;
+    }
+    if (scope != "sentence" && scope != "statement") {
+      f.Problem(f.Find("scope"), "\"scope\" must be sentence or statement");
+      continue;
+    }
+    for (Language* lang : LanguagesOf(&f)) {
+      ModalityCue c;
+      c.id = r->id;
+      c.modality = cue.modality;
+      c.statement = scope == "statement";
+      c.re = Compile(lang, &f, f.Find("pattern"), pattern);
+      if (c.re == nullptr) break;
+      lang->cues.push_back(std::move(c));
+    }
+  }
+  for (const Rule* r : set_.OfKind("quote_speaker")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"language", "pattern"});
+    std::string pattern;
+    if (!PatternField(&f, "pattern", &pattern) || !f.ok()) continue;
+    for (Language* lang : LanguagesOf(&f)) {
+      SpeakerPattern s;
+      s.id = r->id;
+      s.re = Compile(lang, &f, f.Find("pattern"), pattern);
+      if (s.re == nullptr) break;
+      if (GroupIndex(*s.re, "speaker") < 0) {
+        f.Problem(f.Find("pattern"), "a quote_speaker pattern needs the group \"speaker\"");
+        break;
+      }
+      lang->speakers.push_back(std::move(s));
+    }
+  }
+}
+
+void Compiler::BuildScanners() {
+  for (Language& lang : impl_->languages) {
+    auto scanner = [&](const char* macro) -> std::unique_ptr<RE2> {
+      std::string expansion;
+      if (!Macro(&lang, macro, &expansion) || expansion == "[^\\s\\S]") return nullptr;
+      auto re = std::make_unique<RE2>(expansion, text_internal::RulePatternOptions());
+      if (!re->ok()) {
+        problems_->push_back({"", 0, 0, "",
+                              absl::StrCat("language \"", lang.name, "\": {", macro,
+                                           "} does not compile: ", re->error())});
+        return nullptr;
+      }
+      return re;
+    };
+    lang.count_re = scanner("count");
+    lang.noun_re = scanner("equipment");
+    lang.model_re = scanner("model");
+    lang.entity_re = scanner("entity");
+    lang.demonym_re = scanner("demonym");
+    lang.role_re = scanner("role_title");
+    lang.year_re = scanner("year");
+    std::string unused;
+    if (Macro(&lang, "person", &unused)) lang.person_re = scanner("person");
+    if (Macro(&lang, "clause_break", &unused)) lang.clause_break_re = scanner("clause_break");
+    if (Macro(&lang, "item_breakdown", &unused)) lang.breakdown_re = scanner("item_breakdown");
+    std::sort(lang.hedges.begin(), lang.hedges.end(), [](const HedgeWord& a, const HedgeWord& b) {
+      return a.folded.size() != b.folded.size() ? a.folded.size() > b.folded.size()
+                                                : a.folded < b.folded;
+    });
+    std::sort(lang.quantifiers.begin(), lang.quantifiers.end(), [](const auto& a, const auto& b) {
+      return a.first.size() != b.first.size() ? a.first.size() > b.first.size()
+                                              : a.first < b.first;
+    });
+  }
+}
+
+void Compiler::BuildPrefilters() {
+  for (Language& lang : impl_->languages) {
+    auto set = std::make_unique<RE2::Set>(text_internal::RulePatternOptions(), RE2::UNANCHORED);
+    std::vector<PrefilterTarget> targets;
+    for (size_t p = 0; p < lang.triggers.size(); ++p) {
+      if (set->Add(lang.triggers[p], nullptr) < 0) continue;
+      targets.push_back({PrefilterTarget::Kind::kClaim, static_cast<uint32_t>(p)});
+    }
+    for (size_t d = 0; d < lang.dates.size(); ++d) {
+      if (set->Add(lang.dates[d].re->pattern(), nullptr) < 0) continue;
+      targets.push_back({PrefilterTarget::Kind::kDate, static_cast<uint32_t>(d)});
+    }
+    for (size_t c = 0; c < lang.cues.size(); ++c) {
+      if (set->Add(lang.cues[c].re->pattern(), nullptr) < 0) continue;
+      targets.push_back({PrefilterTarget::Kind::kCue, static_cast<uint32_t>(c)});
+    }
+    lang.targets = std::move(targets);
+    if (lang.targets.empty()) continue;
+    if (!set->Compile()) {
+      problems_->push_back({"", 0, 0, "",
+                            absl::StrCat("language \"", lang.name,
+                                         "\": the prefilter set exceeds its memory budget")});
+      continue;
+    }
+    lang.prefilter = std::move(set);
+  }
+}
+
+}  // namespace extract_internal
+
+namespace internal {
+
+std::unique_ptr<ExtractRules> CompileExtractRules(const RuleSet& set,
+                                                  std::vector<RuleProblem>* problems) {
+  auto impl = std::make_unique<ExtractRules::Impl>();
+  extract_internal::Compiler c(set, impl.get(), problems);
+  c.CollectLanguages();
+  c.CompileTemplates();
+  c.CompileGazetteer();
+  c.CompileEquipment();
+  c.CompileVocabularies();
+  c.CompileRoleTitles();
+  c.BuildMacros();
+  c.CompileDates();
+  c.CompileClaimPatterns();
+  c.CompileCues();
+  c.BuildScanners();
+  c.BuildPrefilters();
+  // Patterns run in priority order, ties by id (OfKind's order already).
+  return std::make_unique<ExtractRules>(std::move(impl));
+}
+
+}  // namespace internal
+}  // namespace crosscheck

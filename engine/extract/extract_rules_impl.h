@@ -1,0 +1,201 @@
+// The compiled form of the "extract" rule kinds: per language, the lexicons,
+// scanners and patterns; across languages, the gazetteer, equipment classes
+// and claim templates.
+#ifndef CROSSCHECK_ENGINE_EXTRACT_EXTRACT_RULES_IMPL_H_
+#define CROSSCHECK_ENGINE_EXTRACT_EXTRACT_RULES_IMPL_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "crosscheck/corpus.h"
+#include "crosscheck/extract.h"
+#include "crosscheck/value.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+
+namespace crosscheck {
+namespace extract_internal {
+
+// How a slot's text is read.
+enum class SlotType : uint8_t {
+  kEntity,     // a gazetteer name, a demonym's country, or a proper name
+  kPerson,     // a person's name
+  kAgent,      // a person, else a gazetteer name, else the phrase
+  kText,       // the phrase, without leading determiners
+  kCount,      // a count with its hedge
+  kDate,       // a date, resolved against the publication date
+  kItemClass,  // an equipment class
+  kModel,      // equipment model designations
+  kRole,       // a role title
+  kList,       // several entities (or persons), ";"-separated
+};
+bool ParseSlotType(absl::string_view name, SlotType* type);
+
+struct TemplateDef {
+  std::string name;
+  std::vector<std::pair<std::string, SlotType>> slots;  // in rule order
+  std::vector<std::string> identity;  // slots that identify the event
+  std::vector<std::string> required;  // a frame without one of them is dropped
+  // Slots filled from the sentence when no pattern group filled them:
+  // "date" (the nearest date) and "place" (a gazetteer place).
+  std::vector<std::string> defaults;
+  // The slot a demonym after an item fills ("hélicoptères russes" ->
+  // supplier Russie), or empty.
+  std::string item_origin;
+
+  const SlotType* Find(absl::string_view slot) const {
+    for (const auto& s : slots) {
+      if (s.first == slot) return &s.second;
+    }
+    return nullptr;
+  }
+};
+
+struct ContextPattern {
+  enum class Where : uint8_t { kMatch, kBefore, kAfter, kSentence };
+  std::unique_ptr<RE2> re;
+  Where where = Where::kSentence;
+  bool nearest = false;  // kBefore: the match closest to the main match
+};
+
+struct ClaimPattern {
+  std::string id;
+  int priority = 0;
+  const TemplateDef* tmpl = nullptr;
+  std::unique_ptr<RE2> re;
+  std::vector<ContextPattern> context;
+  std::vector<std::pair<std::string, std::string>> constants;  // "set"
+  std::string date_slot = "date";  // the slot a sentence date fills
+};
+
+struct DateRule {
+  std::string id;
+  std::unique_ptr<RE2> re;
+  int day = -1, month = -1, year = -1, weekday = -1, n = -1;  // group indices
+  bool relative = false;
+  enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear } unit = Unit::kYear;
+  int amount = 0;
+};
+
+struct ModalityCue {
+  std::string id;
+  Modality modality = Modality::kReported;
+  std::unique_ptr<RE2> re;
+  // Whether the cue must stand in the statement itself (its evidence or a
+  // slot: "des djihadistes présumés") rather than anywhere in the sentence.
+  bool statement = false;
+};
+
+struct SpeakerPattern {
+  std::string id;
+  std::unique_ptr<RE2> re;  // with the group "speaker"
+};
+
+struct RoleTitle {
+  std::string rule_id;
+  std::string role;
+  std::unique_ptr<RE2> re;  // the whole title, with the group "org" when the
+                            // title names a country or demonym
+  std::string loose;        // the title with any word for its macros
+};
+
+struct HedgeWord {
+  std::string folded;  // "au moins"
+  Hedge hedge = Hedge::kExact;
+  double tolerance = 0;  // kAbout: half-width relative to the value
+};
+
+// A count as stated: [lo, hi] with its hedge, and the canonical key
+// ("4", ">=4", "<=4", "~10").
+struct Count {
+  double value = 0;  // the number stated, or the bound
+  double lo = 0;
+  double hi = 0;
+  Hedge hedge = Hedge::kExact;
+  bool from_quantifier = false;  // "plusieurs", "des": no number written
+  std::string Key() const;
+};
+
+// What a prefilter hit points to.
+struct PrefilterTarget {
+  enum class Kind : uint8_t { kClaim, kDate, kCue } kind;
+  uint32_t index = 0;
+};
+
+struct Language {
+  std::string name;
+
+  // number_words and count_words; keys are folded (Fold()).
+  absl::flat_hash_map<std::string, double> number_values;
+  size_t max_number_tokens = 1;
+  absl::flat_hash_set<std::string> joiners;
+  absl::flat_hash_map<std::string, double> approximate;         // "dizaine"
+  absl::flat_hash_map<std::string, double> approximate_plural;  // "dizaines"
+  double approximate_tolerance = 0.2;
+  std::vector<HedgeWord> hedges;  // longest first
+  std::vector<std::pair<std::string, Count>> quantifiers;  // longest first
+
+  // calendar
+  absl::flat_hash_map<std::string, int> months;    // folded -> 1..12
+  absl::flat_hash_map<std::string, int> weekdays;  // folded -> 0 (Monday)..6
+  std::unique_ptr<RE2> future;
+  std::vector<DateRule> dates;
+
+  // {name} -> expansion (a regular expression, without named groups).
+  absl::flat_hash_map<std::string, std::string> macros;
+  absl::flat_hash_map<std::string, std::vector<std::string>> lexicons;  // folded words
+
+  // equipment nouns (folded) -> class index.
+  absl::flat_hash_map<std::string, int> nouns;
+  std::vector<RoleTitle> roles;
+  std::vector<ClaimPattern> patterns;  // priority order
+  std::vector<std::string> triggers;   // per pattern, expanded
+  std::vector<ModalityCue> cues;       // priority order
+  std::vector<SpeakerPattern> speakers;
+
+  // Scanners over sentence parts (null when their lexicon is empty).
+  std::unique_ptr<RE2> count_re, noun_re, model_re, entity_re, demonym_re,
+      person_re, role_re, year_re, clause_break_re, breakdown_re;
+
+  // One RE2::Set over claim triggers, date patterns, modality cues and bare
+  // years: one pass per sentence says what to run on it.
+  std::unique_ptr<RE2::Set> prefilter;
+  std::vector<PrefilterTarget> targets;
+};
+
+struct EquipmentClass {
+  std::string name;
+  bool countable = true;
+  std::vector<std::unique_ptr<RE2>> models;  // anchored model patterns
+};
+
+struct GazetteerEntry {
+  std::string name;        // canonical, as the rule writes it
+  std::string type;        // "country", "organisation", "place", ...
+  std::string stands_for;  // a capital standing for its country, or empty
+};
+
+}  // namespace extract_internal
+
+struct ExtractRules::Impl {
+  std::vector<extract_internal::EquipmentClass> classes;
+  std::vector<extract_internal::GazetteerEntry> entities;
+  // folded surface form -> entity index; demonyms separately.
+  absl::flat_hash_map<std::string, int> entity_names;
+  absl::flat_hash_map<std::string, int> demonyms;
+  std::map<std::string, extract_internal::TemplateDef> templates;
+  std::vector<extract_internal::Language> languages;  // sorted by name
+
+  const extract_internal::Language* Find(absl::string_view language) const;
+  const extract_internal::TemplateDef* Template(absl::string_view name) const;
+};
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_ENGINE_EXTRACT_EXTRACT_RULES_IMPL_H_

@@ -1,0 +1,377 @@
+#include "extract/mentions.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_split.h"
+#include "extract/lexicon.h"
+#include "extract/numbers.h"
+
+namespace crosscheck::extract_internal {
+namespace {
+
+absl::string_view Slice(absl::string_view text, Span s) {
+  return text.substr(s.begin, s.end - s.begin);
+}
+
+size_t NextCharStart(absl::string_view text, size_t pos) {
+  ++pos;
+  while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
+bool InLexicon(const Language& lang, const char* name, absl::string_view folded) {
+  auto it = lang.lexicons.find(name);
+  if (it == lang.lexicons.end()) return false;
+  return std::find(it->second.begin(), it->second.end(), folded) != it->second.end();
+}
+
+// The words of text[begin, end), folded, "," kept as a word.
+std::vector<std::string> GapWords(absl::string_view text, uint32_t begin, uint32_t end) {
+  std::vector<std::string> words;
+  if (end <= begin) return words;
+  std::string gap;
+  for (char c : text.substr(begin, end - begin)) {
+    if (c == ',') {
+      gap += " , ";
+    } else {
+      gap.push_back(c);
+    }
+  }
+  std::string folded = Fold(gap);
+  for (absl::string_view w : absl::StrSplit(folded, ' ', absl::SkipEmpty())) {
+    words.emplace_back(w);
+  }
+  return words;
+}
+
+bool AllIn(const std::vector<std::string>& words,
+           std::initializer_list<absl::string_view> allowed) {
+  return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+    return std::find(allowed.begin(), allowed.end(), w) != allowed.end();
+  });
+}
+
+int ModelClass(const ExtractRules::Impl& rules, absl::string_view model) {
+  re2::StringPiece m(model.data(), model.size());
+  for (size_t c = 0; c < rules.classes.size(); ++c) {
+    for (const auto& re : rules.classes[c].models) {
+      if (RE2::FullMatch(m, *re)) return static_cast<int>(c);
+    }
+  }
+  return -1;
+}
+
+uint32_t ItemEnd(const Item& item) {
+  uint32_t end = item.noun.end;
+  for (const Span& m : item.models) end = std::max(end, m.end);
+  return end;
+}
+
+// Finds the count written just before items[k]'s noun, after `floor`.
+void AttachCount(const Language& lang, absl::string_view text,
+                 const std::vector<Span>& counts, uint32_t floor, Item* item) {
+  for (auto it = counts.rbegin(); it != counts.rend(); ++it) {
+    if (it->end > item->start || it->begin < floor) continue;
+    std::vector<std::string> gap = GapWords(text, it->end, item->start);
+    bool ok = std::all_of(gap.begin(), gap.end(), [&](const std::string& w) {
+      return w == "de" || w == "d'" || w == "of" || InLexicon(lang, "item_premodifier", w);
+    });
+    if (!ok) return;
+    Count c;
+    if (ParseCount(lang, Slice(text, *it), &c)) {
+      item->has_count = true;
+      item->count = c;
+      item->count_span = *it;
+    }
+    return;
+  }
+}
+
+}  // namespace
+
+std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span) {
+  std::vector<Span> out;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
+  size_t pos = span.begin;
+  while (pos < span.end &&
+         re.Match(input, pos, span.end, RE2::UNANCHORED, &m, 1)) {
+    size_t b = m.data() - text.data();
+    size_t e = b + m.size();
+    if (e == b) {
+      pos = NextCharStart(text, b);
+      continue;
+    }
+    if (!AtWordBoundary(text, b) || !AtWordBoundary(text, e)) {
+      pos = NextCharStart(text, b);
+      continue;
+    }
+    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    pos = e;
+  }
+  return out;
+}
+
+bool FindEntity(const ExtractRules::Impl& rules, const Language& lang,
+                absl::string_view text, Span span, EntityMention* out) {
+  if (lang.entity_re != nullptr) {
+    for (const Span& s : FindAll(*lang.entity_re, text, span)) {
+      auto it = rules.entity_names.find(Fold(Slice(text, s)));
+      if (it == rules.entity_names.end()) continue;
+      *out = {s, it->second, false};
+      return true;
+    }
+  }
+  if (lang.demonym_re != nullptr) {
+    for (const Span& s : FindAll(*lang.demonym_re, text, span)) {
+      auto it = rules.demonyms.find(Fold(Slice(text, s)));
+      if (it == rules.demonyms.end()) continue;
+      *out = {s, it->second, true};
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<EntityMention> FindEntities(const ExtractRules::Impl& rules,
+                                        const Language& lang,
+                                        absl::string_view text, Span span) {
+  std::vector<EntityMention> out;
+  if (lang.entity_re != nullptr) {
+    for (const Span& s : FindAll(*lang.entity_re, text, span)) {
+      auto it = rules.entity_names.find(Fold(Slice(text, s)));
+      if (it != rules.entity_names.end()) out.push_back({s, it->second, false});
+    }
+  }
+  if (lang.demonym_re != nullptr) {
+    for (const Span& s : FindAll(*lang.demonym_re, text, span)) {
+      auto it = rules.demonyms.find(Fold(Slice(text, s)));
+      bool inside = std::any_of(out.begin(), out.end(), [&](const EntityMention& e) {
+        return s.begin < e.span.end && e.span.begin < s.end;
+      });
+      if (it != rules.demonyms.end() && !inside) out.push_back({s, it->second, true});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const EntityMention& a, const EntityMention& b) {
+    return a.span.begin < b.span.begin;
+  });
+  return out;
+}
+
+bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
+                absl::string_view text, Span span, Span* out) {
+  if (lang.person_re == nullptr) return false;
+  std::vector<Span> roles;
+  if (lang.role_re != nullptr) roles = FindAll(*lang.role_re, text, span);
+  auto not_a_name = [&](absl::string_view word) {
+    std::string folded = Fold(word);
+    return rules.entity_names.contains(folded) || rules.demonyms.contains(folded) ||
+           InLexicon(lang, "det", folded) || InLexicon(lang, "not_a_name", folded);
+  };
+  for (Span s : FindAll(*lang.person_re, text, span)) {
+    // Leading words that are no name ("Le", "Dans", "Mali") are dropped.
+    while (!s.empty()) {
+      absl::string_view rest = Slice(text, s);
+      size_t word = rest.find(' ');
+      if (word == absl::string_view::npos) word = rest.size();
+      if (!not_a_name(rest.substr(0, word))) break;
+      s.begin += static_cast<uint32_t>(std::min(rest.size(), word + 1));
+    }
+    Count number;
+    if (s.empty() || not_a_name(Slice(text, s)) || ParseCount(lang, Slice(text, s), &number)) {
+      continue;
+    }
+    bool in_title = std::any_of(roles.begin(), roles.end(), [&](const Span& r) {
+      return s.begin < r.end && r.begin < s.end;
+    });
+    if (in_title) continue;
+    *out = s;
+    return true;
+  }
+  return false;
+}
+
+bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
+              absl::string_view text, Span span, RoleMention* out) {
+  if (lang.role_re == nullptr) return false;
+  std::vector<re2::StringPiece> groups;
+  re2::StringPiece input(text.data(), text.size());
+  for (const Span& s : FindAll(*lang.role_re, text, span)) {
+    // The longest exact title that starts the loosely matched span.
+    const RoleTitle* best = nullptr;
+    std::vector<re2::StringPiece> best_groups;
+    for (const RoleTitle& r : lang.roles) {
+      groups.assign(r.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
+      if (!r.re->Match(input, s.begin, s.end, RE2::ANCHOR_START, groups.data(),
+                       static_cast<int>(groups.size()))) {
+        continue;
+      }
+      size_t end = groups[0].data() - text.data() + groups[0].size();
+      if (!AtWordBoundary(text, end)) continue;
+      if (best == nullptr || groups[0].size() > best_groups[0].size()) {
+        best = &r;
+        best_groups = groups;
+      }
+    }
+    if (best == nullptr) continue;
+    out->span = {s.begin, s.begin + static_cast<uint32_t>(best_groups[0].size())};
+    out->role = best->role;
+    out->has_org = false;
+    for (size_t g = 1; g < best_groups.size(); ++g) {
+      if (best_groups[g].data() == nullptr) continue;
+      uint32_t b = static_cast<uint32_t>(best_groups[g].data() - text.data());
+      Span org{b, b + static_cast<uint32_t>(best_groups[g].size())};
+      out->has_org = FindEntity(rules, lang, text, org, &out->org);
+      if (out->has_org) break;
+    }
+    return true;
+  }
+  return false;
+}
+
+std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
+                             const Language& lang, absl::string_view text,
+                             Span span, uint32_t* end) {
+  std::vector<Item> items;
+  if (lang.clause_break_re != nullptr) {
+    std::vector<Span> breaks = FindAll(*lang.clause_break_re, text, span);
+    if (!breaks.empty()) span.end = breaks.front().begin;
+  }
+  if (end != nullptr) *end = span.end;
+  if (span.empty()) return items;
+  // Nouns and models, in text order; a model right after an item of its
+  // class ("hélicoptère Mi-24P", "jets L-39 et Sukhoi-25") belongs to it.
+  std::vector<std::pair<Span, bool>> heads;  // (span, is_model)
+  if (lang.noun_re != nullptr) {
+    for (const Span& s : FindAll(*lang.noun_re, text, span)) heads.push_back({s, false});
+  }
+  if (lang.model_re != nullptr) {
+    for (const Span& s : FindAll(*lang.model_re, text, span)) heads.push_back({s, true});
+  }
+  std::sort(heads.begin(), heads.end(), [](const auto& a, const auto& b) {
+    return a.first.begin < b.first.begin;
+  });
+  for (const auto& [s, is_model] : heads) {
+    int cls = -1;
+    if (is_model) {
+      cls = ModelClass(rules, Slice(text, s));
+    } else if (auto it = lang.nouns.find(Fold(Slice(text, s))); it != lang.nouns.end()) {
+      cls = it->second;
+    }
+    if (cls < 0) continue;
+    if (is_model && !items.empty() && items.back().item_class == cls &&
+        AllIn(GapWords(text, ItemEnd(items.back()), s.begin), {",", "et", "and", "ou", "or"})) {
+      items.back().models.push_back(s);
+      continue;
+    }
+    // "Mi-35 attack helicopters": the noun names the model's item.
+    if (!is_model && !items.empty() && items.back().item_class == cls &&
+        !items.back().models.empty() &&
+        items.back().noun.begin == items.back().models.front().begin &&
+        GapWords(text, ItemEnd(items.back()), s.begin).empty()) {
+      items.back().noun = s;
+      continue;
+    }
+    Item item;
+    item.noun = s;
+    item.start = s.begin;
+    item.item_class = cls;
+    if (is_model) item.models.push_back(s);
+    items.push_back(item);
+  }
+  // Counts written before each item.
+  std::vector<Span> counts;
+  if (lang.count_re != nullptr) counts = FindAll(*lang.count_re, text, span);
+  uint32_t floor = span.begin;
+  for (Item& item : items) {
+    AttachCount(lang, text, counts, floor, &item);
+    floor = ItemEnd(item);
+  }
+  // A breakdown ("dont plusieurs jets L-39") adds models to the items it
+  // details instead of adding items.
+  std::vector<Span> cues;
+  if (lang.breakdown_re != nullptr) cues = FindAll(*lang.breakdown_re, text, span);
+  if (!cues.empty()) {
+    uint32_t cue = cues.front().begin;
+    std::vector<Item> merged;
+    for (Item& item : items) {
+      Item* target = nullptr;
+      if (item.start > cue) {
+        for (Item& m : merged) {
+          if (m.start < cue && m.item_class == item.item_class) target = &m;
+        }
+      }
+      if (target == nullptr) {
+        merged.push_back(item);
+        continue;
+      }
+      for (const Span& m : item.models) target->models.push_back(m);
+    }
+    items = std::move(merged);
+  }
+  std::vector<Item> kept;
+  for (size_t k = 0; k < items.size(); ++k) {
+    Item& item = items[k];
+    // "livraison d'armes de deux hélicoptères": "armes" only heads the list.
+    if (!item.has_count && item.models.empty() && k + 1 < items.size()) {
+      const Item& next = items[k + 1];
+      uint32_t next_begin = next.has_count ? next.count_span.begin : next.start;
+      std::vector<std::string> gap = GapWords(text, item.noun.end, next_begin);
+      if (gap.size() == 1 && (gap[0] == "de" || gap[0] == "d'" || gap[0] == "of")) continue;
+    }
+    // "plusieurs avions de combat et hélicoptères": the quantifier also
+    // counts the bare plural that follows.
+    if (!item.has_count && !kept.empty() && kept.back().has_count &&
+        kept.back().count.from_quantifier) {
+      std::vector<std::string> gap = GapWords(text, ItemEnd(kept.back()), item.start);
+      if (!gap.empty() && AllIn(gap, {"et", ",", "and"})) {
+        item.has_count = true;
+        item.count = kept.back().count;
+      }
+    }
+    if (item.has_count && item.count.from_quantifier &&
+        !rules.classes[item.item_class].countable) {
+      item.has_count = false;
+    }
+    kept.push_back(item);
+  }
+  // Origins: a demonym just after the item ("hélicoptères russes").
+  for (size_t k = 0; k < kept.size(); ++k) {
+    Item& item = kept[k];
+    uint32_t from = ItemEnd(item);
+    uint32_t to = k + 1 < kept.size() ? kept[k + 1].start : span.end;
+    if (lang.demonym_re != nullptr && from < to) {
+      for (const Span& d : FindAll(*lang.demonym_re, text, {from, to})) {
+        if (GapWords(text, from, d.begin).size() > 2) break;
+        auto it = rules.demonyms.find(Fold(Slice(text, d)));
+        if (it == rules.demonyms.end()) continue;
+        item.has_origin = true;
+        item.origin = {d, it->second, true};
+        break;
+      }
+    }
+    item.span = {item.has_count ? item.count_span.begin : item.start, ItemEnd(item)};
+  }
+  return kept;
+}
+
+Span StripDeterminers(const Language& lang, absl::string_view text, Span span) {
+  absl::string_view s = TrimPhrase(Slice(text, span));
+  span.begin = static_cast<uint32_t>(s.data() - text.data());
+  span.end = span.begin + static_cast<uint32_t>(s.size());
+  while (!span.empty()) {
+    absl::string_view rest = Slice(text, span);
+    size_t word_end = 0;
+    while (word_end < rest.size() && rest[word_end] != ' ' && rest[word_end] != '\'') ++word_end;
+    if (word_end < rest.size() && rest[word_end] == '\'') ++word_end;  // "l'"
+    std::string word = Fold(rest.substr(0, word_end));
+    if (word_end == rest.size() || !InLexicon(lang, "det", word)) break;
+    span.begin += static_cast<uint32_t>(word_end);
+    while (span.begin < span.end && text[span.begin] == ' ') ++span.begin;
+  }
+  return span;
+}
+
+}  // namespace crosscheck::extract_internal

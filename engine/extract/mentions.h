@@ -1,0 +1,79 @@
+// Reading what a slot's text names: entities from the gazetteer (names,
+// aliases, demonyms), persons, role titles, and lists of equipment items
+// with their counts and models.
+#ifndef CROSSCHECK_ENGINE_EXTRACT_MENTIONS_H_
+#define CROSSCHECK_ENGINE_EXTRACT_MENTIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "extract/extract_rules_impl.h"
+
+namespace crosscheck::extract_internal {
+
+// A span of the normalized text, [begin, end).
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+// Every match of `re` in text[span] at word boundaries, left to right.
+std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span);
+
+struct EntityMention {
+  Span span;
+  int entity = -1;        // index into ExtractRules::Impl::entities
+  bool demonym = false;   // "russes" for Russie
+};
+
+// The first gazetteer name in text[span], else the first demonym.
+bool FindEntity(const ExtractRules::Impl& rules, const Language& lang,
+                absl::string_view text, Span span, EntityMention* out);
+// Every gazetteer name and demonym in text[span], in text order.
+std::vector<EntityMention> FindEntities(const ExtractRules::Impl& rules,
+                                        const Language& lang,
+                                        absl::string_view text, Span span);
+
+// The first person name in text[span] that is not a gazetteer name.
+bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
+                absl::string_view text, Span span, Span* out);
+
+struct RoleMention {
+  Span span;
+  std::string role;   // "defence_minister"
+  EntityMention org;  // the country or demonym the title names, if any
+  bool has_org = false;
+};
+// The first role title in text[span].
+bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
+              absl::string_view text, Span span, RoleMention* out);
+
+struct Item {
+  Span noun;        // the noun or, for a bare model, the model
+  uint32_t start = 0;  // where the item's name starts (noun or first model)
+  int item_class = -1;
+  bool has_count = false;
+  Count count;
+  Span count_span;
+  std::vector<Span> models;
+  bool has_origin = false;
+  EntityMention origin;  // "russes" in "hélicoptères russes"
+  Span span;             // count (if any) to the last model or noun
+};
+
+// The items of an enumeration in text[span]: "cinq jets militaires et un
+// hélicoptère de combat, dont plusieurs jets L-39 et un hélicoptère Mi-24P"
+// gives jet (5, L-39) and helicopter (1, Mi-24P). Stops at a clause break;
+// *end (optional) receives where the enumeration stops.
+std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
+                             const Language& lang, absl::string_view text,
+                             Span span, uint32_t* end = nullptr);
+
+// Text of `span` without leading determiners ("des rebelles" -> "rebelles").
+Span StripDeterminers(const Language& lang, absl::string_view text, Span span);
+
+}  // namespace crosscheck::extract_internal
+
+#endif  // CROSSCHECK_ENGINE_EXTRACT_MENTIONS_H_
