@@ -66,6 +66,7 @@ bool FillMention(const Language& lang, const DateRule& rule,
   }
   if (m->day != 0 && (m->month == 0 || m->day > 31)) return false;
   m->relative = rule.relative;
+  m->present = rule.present;
   m->unit = rule.unit;
   m->amount = rule.amount;
   if (rule.relative && !group(rule.n).empty()) {
@@ -102,7 +103,7 @@ void SetYear(int y, bool inferred, DateMention* m) {
   m->inferred = inferred;
 }
 
-void ResolveRelative(absl::CivilDay p, bool inferred, DateMention* m) {
+void ResolveRelative(absl::CivilDay p, bool inferred, bool lower_bound, DateMention* m) {
   switch (m->unit) {
     case Unit::kYear:
       SetYear(static_cast<int>(p.year()) + m->amount, inferred, m);
@@ -115,8 +116,13 @@ void ResolveRelative(absl::CivilDay p, bool inferred, DateMention* m) {
     case Unit::kDay:
       if (!inferred) SetDay(p + m->amount, false, m);
       return;
-    case Unit::kWeek:
-      return;  // no week granularity in values
+    case Unit::kWeek: {
+      // A week is loose: the month it falls in ("il y a une semaine").
+      if (lower_bound) return;
+      absl::CivilDay d = p + 7 * m->amount;
+      SetMonth(static_cast<int>(d.year()), d.month(), false, m);
+      return;
+    }
   }
 }
 
@@ -128,7 +134,7 @@ void ResolveYearless(const Publication& pub, DateMention* m) {
   auto key = [](int mo, int d) { return mo * 100 + d; };
   int stated = key(m->month, m->day != 0 ? m->day : (m->future ? 31 : 1));
   int published = key(p.month(), p.day());
-  if (pub.inferred) {
+  if (pub.lower_bound) {
     // The bound decides only dates at or before it, in its own year.
     if (m->future || stated > published) return;
   } else if (m->future) {
@@ -201,9 +207,15 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
   std::sort(kept.begin(), kept.end(), [](const DateMention& a, const DateMention& b) {
     return a.begin < b.begin;
   });
-  bool future = lang.future != nullptr &&
-                RE2::PartialMatch(re2::StringPiece(text.data() + begin, end - begin),
-                                  *lang.future);
+  // The first future-tense cue: dates after it in the sentence are future.
+  uint32_t future_at = end;
+  if (lang.future != nullptr) {
+    re2::StringPiece cue;
+    if (lang.future->Match(re2::StringPiece(text.data(), text.size()), begin, end,
+                           RE2::UNANCHORED, &cue, 1)) {
+      future_at = static_cast<uint32_t>(cue.data() - text.data());
+    }
+  }
   int context_year = 0;
   if (lang.year_re != nullptr) {
     re2::StringPiece input(text.data(), text.size());
@@ -221,38 +233,51 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
   }
   out->resize(first);
   for (DateMention& m : kept) {
-    m.future = future;
+    m.future = future_at < m.begin;
     m.context_year = std::max(context_year, 0);
     out->push_back(m);
   }
 }
 
-std::optional<absl::CivilDay> InferPublication(
-    const std::vector<DateMention>& mentions) {
+Publication InferPublication(const std::vector<DateMention>& mentions) {
+  Publication pub;
   int latest_year = 0;
   for (const DateMention& m : mentions) {
     if (m.year != 0 && !m.future) latest_year = std::max(latest_year, m.year);
   }
-  if (latest_year == 0) return std::nullopt;
-  std::optional<absl::CivilDay> bound;
   for (const DateMention& m : mentions) {
-    if (m.weekday < 0 || m.day == 0 || m.month == 0 || m.year != 0 || m.future) continue;
+    if (latest_year == 0 || m.weekday < 0 || m.day == 0 || m.month == 0 || m.year != 0 ||
+        m.future) {
+      continue;
+    }
     for (int y = latest_year; y <= latest_year + 6; ++y) {
       if (!ValidDay(y, m.month, m.day)) continue;
       absl::CivilDay d(y, m.month, m.day);
       if (WeekdayIndex(d) == m.weekday) {
-        if (!bound || d > *bound) bound = d;
+        if (!pub.day || d > *pub.day) pub.day = d;
         break;
       }
     }
   }
-  return bound;
+  if (pub.day) {
+    pub.inferred = pub.lower_bound = true;
+    return pub;
+  }
+  for (const DateMention& m : mentions) {
+    if (!m.present || m.year == 0) continue;
+    // The last day of the period the expression states.
+    absl::CivilDay end = m.month != 0 ? absl::CivilDay(absl::CivilMonth(m.year, m.month) + 1) - 1
+                                      : absl::CivilDay(m.year, 12, 31);
+    if (!pub.day || end > *pub.day) pub.day = end;
+  }
+  pub.inferred = pub.day.has_value();
+  return pub;
 }
 
 void ResolveDate(const Publication& pub, DateMention* m) {
   m->resolved = false;
   if (m->relative) {
-    if (pub.day) ResolveRelative(*pub.day, pub.inferred, m);
+    if (pub.day) ResolveRelative(*pub.day, pub.inferred, pub.lower_bound, m);
     return;
   }
   if (m->year != 0) {

@@ -26,7 +26,8 @@ struct DateMention {
   bool relative = false;
   DateRule::Unit unit = DateRule::Unit::kYear;
   int amount = 0;
-  bool future = false;  // the sentence speaks of the future
+  bool future = false;  // a future-tense verb stands before it in the sentence
+  bool present = false;  // it states when the article is written
   int context_year = 0;  // the one year the sentence names, if any
 
   // Set by ResolveDate.
@@ -38,7 +39,10 @@ struct DateMention {
 
 struct Publication {
   std::optional<absl::CivilDay> day;
-  bool inferred = false;  // then `day` is a lower bound read from the text
+  bool inferred = false;  // `day` was read from the text, not the metadata
+  // With `inferred`: whether `day` is only a lower bound (a past weekday and
+  // date) rather than an estimate (a "present" expression).
+  bool lower_bound = false;
 };
 
 // Appends the date mentions of sentence text[begin, end): every match of the
@@ -51,10 +55,11 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
 // The publication date the mentions bound: a weekday named with its day and
 // month but no year ("dimanche (7 août)") falls on that weekday only in some
 // years; the first such year from the latest explicit year of the text
-// (within six years) dates it. The latest of those dates is a lower bound of
-// the publication. Nothing when the text gives no such pair or no year.
-std::optional<absl::CivilDay> InferPublication(
-    const std::vector<DateMention>& mentions);
+// (within six years) dates it, and the latest of those dates is a lower
+// bound of the publication. Without such a pair, a "present" expression
+// ("En ce début d'année 2023") gives an estimate: the end of the period it
+// states. Otherwise no day: the article stays undated.
+Publication InferPublication(const std::vector<DateMention>& mentions);
 
 // Resolves `m` against `pub`: explicit years as stated; year-less dates and
 // weekdays to the most recent such date on or before publication (the next

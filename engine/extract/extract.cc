@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "crosscheck/extract.h"
@@ -26,7 +27,8 @@ struct Scratch {
   std::vector<int> hits;
   std::vector<std::vector<int>> claim_hits, date_hits, cue_hits;  // per sentence
   std::vector<std::vector<DateMention>> dates;                     // per sentence
-  std::vector<FrameDraft> drafts;
+  std::vector<FrameDraft> drafts;     // of one sentence
+  std::vector<FrameDraft> document;   // of the document, in text order
   std::vector<uint32_t> line_starts;
 };
 
@@ -91,11 +93,13 @@ class DocumentExtractor {
  private:
   void Prefilter(const Language& lang);
   void Dates(const Language& lang, Document* doc);
-  void Frames(const Language& lang, uint32_t d, size_t sentence,
-              const std::vector<Span>& quotes);
-  void Emit(const Language& lang, uint32_t d, size_t sentence,
-            const FrameDraft& draft, const std::vector<Span>& quotes);
+  void Frames(const Language& lang, size_t sentence);
+  Modality ModalityOf(const Language& lang, FrameDraft* draft,
+                      const std::vector<Span>& quotes, std::string* speaker) const;
+  void Emit(const Language& lang, uint32_t d, FrameDraft* draft,
+            const std::vector<Span>& quotes);
   InputLocation Locate(const Document& doc, uint32_t offset) const;
+  int MainCountry(const Language& lang) const;
 
   const TextRules& text_rules_;
   const ExtractRules::Impl& rules_;
@@ -136,16 +140,14 @@ void DocumentExtractor::Run(uint32_t d) {
   for (size_t i = 0; i < doc.text.size(); ++i) {
     if (doc.text[i] == '\n') s_->line_starts.push_back(static_cast<uint32_t>(i + 1));
   }
-  std::vector<Span> quotes;
-  bool quotes_found = false;
+  s_->document.clear();
   for (size_t i = 0; i < p.sentences.size(); ++i) {
-    if (s_->claim_hits[i].empty()) continue;
-    if (!quotes_found) {
-      quotes = FindQuotations(p.text);
-      quotes_found = true;
-    }
-    Frames(*lang, d, i, quotes);
+    if (!s_->claim_hits[i].empty()) Frames(*lang, i);
   }
+  if (s_->document.empty()) return;
+  CompleteDocumentFrames(rules_, MainCountry(*lang), &s_->document);
+  std::vector<Span> quotes = FindQuotations(p.text);
+  for (FrameDraft& draft : s_->document) Emit(*lang, d, &draft, quotes);
 }
 
 void DocumentExtractor::Prefilter(const Language& lang) {
@@ -186,21 +188,23 @@ void DocumentExtractor::Dates(const Language& lang, Document* doc) {
               &s_->dates[i]);
     if (!doc->published) all.insert(all.end(), s_->dates[i].begin(), s_->dates[i].end());
   }
+  Publication pub{doc->published, false, false};
   if (!doc->published) {
-    if (std::optional<absl::CivilDay> inferred = InferPublication(all)) {
-      doc->published = inferred;
+    pub = InferPublication(all);
+    if (pub.day) {
+      doc->published = pub.day;
       doc->published_inferred = true;
       ++stats_->published_inferred;
     }
+  } else if (doc->published_inferred) {
+    pub.inferred = pub.lower_bound = true;  // inferred before: keep it a bound
   }
-  Publication pub{doc->published, doc->published_inferred};
   for (size_t i = 0; i < p.sentences.size(); ++i) {
     for (DateMention& m : s_->dates[i]) ResolveDate(pub, &m);
   }
 }
 
-void DocumentExtractor::Frames(const Language& lang, uint32_t d, size_t i,
-                               const std::vector<Span>& quotes) {
+void DocumentExtractor::Frames(const Language& lang, size_t i) {
   const PreparedText& p = s_->prepared;
   SentenceContext ctx{p.text, {p.sentences[i].begin, p.sentences[i].end}, &s_->dates[i]};
   std::vector<FrameDraft>& drafts = s_->drafts;
@@ -223,7 +227,112 @@ void DocumentExtractor::Frames(const Language& lang, uint32_t d, size_t i,
     };
     drafts.erase(std::remove_if(drafts.begin() + before, drafts.end(), taken), drafts.end());
   }
-  for (const FrameDraft& draft : drafts) Emit(lang, d, i, draft, quotes);
+  // In text order within the sentence (patterns ran in priority order).
+  std::stable_sort(drafts.begin(), drafts.end(), [](const FrameDraft& a, const FrameDraft& b) {
+    return a.span.begin < b.span.begin;
+  });
+  for (FrameDraft& draft : drafts) {
+    draft.sentence = i;
+    s_->document.push_back(std::move(draft));
+  }
+}
+
+// Quoted inside a quotation; else the first cue that applies: cues of the
+// whole sentence (unless the template keeps to its statement) and cues in
+// the statement itself. An alleged cue on a slot the template drops when
+// alleged removes that slot instead.
+Modality DocumentExtractor::ModalityOf(const Language& lang, FrameDraft* draft,
+                                       const std::vector<Span>& quotes,
+                                       std::string* speaker) const {
+  const PreparedText& p = s_->prepared;
+  for (const Span& q : quotes) {
+    if (q.begin <= draft->span.begin && draft->span.end <= q.end) {
+      *speaker = FindSpeaker(lang, p.text, q);
+      return Modality::kQuoted;
+    }
+  }
+  const TemplateDef& tmpl = *draft->pattern->tmpl;
+  auto dropped = [&](const SlotFill& f) {
+    return std::find(tmpl.drop_alleged.begin(), tmpl.drop_alleged.end(), f.name) !=
+           tmpl.drop_alleged.end();
+  };
+  auto matches = [&](const RE2& re, Span s) {
+    return !s.empty() &&
+           RE2::PartialMatch(re2::StringPiece(p.text.data() + s.begin, s.end - s.begin), re);
+  };
+  const std::vector<int>& cues = s_->cue_hits[draft->sentence];
+  for (int c : cues) {
+    const ModalityCue& cue = lang.cues[c];
+    if (cue.modality != Modality::kAlleged || !cue.statement) continue;
+    draft->slots.erase(
+        std::remove_if(draft->slots.begin(), draft->slots.end(),
+                       [&](const SlotFill& f) {
+                         return dropped(f) && (matches(*cue.re, f.span) || matches(*cue.re, f.source));
+                       }),
+        draft->slots.end());
+  }
+  std::vector<Span> statement = {draft->span};
+  for (const SlotFill& f : draft->slots) {
+    if (!f.inherited) statement.push_back(f.span);
+  }
+  for (const Span& c : draft->context) {
+    bool of_dropped = std::any_of(draft->slots.begin(), draft->slots.end(), [&](const SlotFill& f) {
+      return dropped(f) && f.source.begin == c.begin && f.source.end == c.end;
+    });
+    bool any_source = std::any_of(draft->slots.begin(), draft->slots.end(), [&](const SlotFill& f) {
+      return f.source.begin == c.begin && f.source.end == c.end;
+    });
+    if (!of_dropped && (any_source || tmpl.drop_alleged.empty())) statement.push_back(c);
+  }
+  Span sentence{p.sentences[draft->sentence].begin, p.sentences[draft->sentence].end};
+  for (int c : cues) {
+    const ModalityCue& cue = lang.cues[c];
+    if (std::find(cue.except.begin(), cue.except.end(), tmpl.name) != cue.except.end()) continue;
+    if (cue.statement) {
+      if (std::any_of(statement.begin(), statement.end(),
+                      [&](const Span& s) { return matches(*cue.re, s); })) {
+        return cue.modality;
+      }
+    } else if (tmpl.sentence_cues && matches(*cue.re, sentence)) {
+      return cue.modality;
+    }
+  }
+  return Modality::kAsserted;
+}
+
+// The country the document names most often, counting names, demonyms and
+// capitals that stand for it; -1 without a clear lead (or when no frame
+// needs it).
+int DocumentExtractor::MainCountry(const Language& lang) const {
+  bool needed = std::any_of(s_->document.begin(), s_->document.end(), [](const FrameDraft& f) {
+    return !f.pattern->tmpl->country_default.empty();
+  });
+  if (!needed) return -1;
+  const PreparedText& p = s_->prepared;
+  absl::flat_hash_map<int, int> counts;
+  for (const SentenceRange& sr : p.sentences) {
+    for (const EntityMention& m : FindEntities(rules_, lang, p.text, {sr.begin, sr.end})) {
+      const GazetteerEntry& e = rules_.entities[m.entity];
+      std::string country = !e.read_as.empty()     ? e.read_as
+                            : !e.stands_for.empty() ? e.stands_for
+                                                    : e.name;
+      auto it = rules_.entity_names.find(Fold(country));
+      if (it == rules_.entity_names.end() || rules_.entities[it->second].type != "country") continue;
+      ++counts[it->second];
+    }
+  }
+  int best = -1, best_count = 0, second = 0;
+  for (const auto& [entity, count] : counts) {
+    if (count > best_count || (count == best_count && rules_.entities[entity].name <
+                                                          rules_.entities[best].name)) {
+      if (count > best_count) second = best_count;
+      best = entity;
+      best_count = count;
+    } else {
+      second = std::max(second, count);
+    }
+  }
+  return best_count > second ? best : -1;
 }
 
 InputLocation DocumentExtractor::Locate(const Document& doc, uint32_t offset) const {
@@ -233,9 +342,13 @@ InputLocation DocumentExtractor::Locate(const Document& doc, uint32_t offset) co
   return {doc.location.file, first + line - 1, offset - *(it - 1) + 1};
 }
 
-void DocumentExtractor::Emit(const Language& lang, uint32_t d, size_t i,
-                             const FrameDraft& draft, const std::vector<Span>& quotes) {
+void DocumentExtractor::Emit(const Language& lang, uint32_t d, FrameDraft* draft_ptr,
+                             const std::vector<Span>& quotes) {
   const PreparedText& p = s_->prepared;
+  std::string speaker;
+  Modality modality = ModalityOf(lang, draft_ptr, quotes, &speaker);
+  const FrameDraft& draft = *draft_ptr;
+  const size_t i = draft.sentence;
   Corpus& c = *corpus_;
   const Document& doc = c.documents[d];
   Frame f;
@@ -246,19 +359,8 @@ void DocumentExtractor::Emit(const Language& lang, uint32_t d, size_t i,
   f.span_end = p.map.ToOriginal(draft.span.end, true);
   f.sentence_begin = p.OriginalBegin(p.sentences[i]);
   f.sentence_end = p.OriginalEnd(p.sentences[i]);
-  std::vector<Span> statement = {draft.span};
-  for (const SlotFill& fill : draft.slots) statement.push_back(fill.span);
-  statement.insert(statement.end(), draft.context.begin(), draft.context.end());
-  f.modality = StatementModality(lang, p.text, {p.sentences[i].begin, p.sentences[i].end},
-                                 statement, s_->cue_hits[i]);
-  for (const Span& q : quotes) {
-    if (q.begin <= draft.span.begin && draft.span.end <= q.end) {
-      f.modality = Modality::kQuoted;
-      std::string speaker = FindSpeaker(lang, p.text, q);
-      if (!speaker.empty()) f.speaker = c.strings.Intern(speaker);
-      break;
-    }
-  }
+  f.modality = modality;
+  if (!speaker.empty()) f.speaker = c.strings.Intern(speaker);
   f.slots_begin = static_cast<uint32_t>(c.frame_slots.size());
   uint32_t frame_index = static_cast<uint32_t>(c.frames.size());
   std::string subject = SubjectOf(*draft.pattern->tmpl, [&](const std::string& slot) {

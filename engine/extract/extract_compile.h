@@ -62,6 +62,7 @@ class Compiler {
   };
   struct RawTitle {
     std::string role;
+    std::string organisation;
     std::string title;
     const internal::Rule* rule = nullptr;
   };

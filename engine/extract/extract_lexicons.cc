@@ -215,13 +215,14 @@ void Compiler::CompileGazetteer() {
       for (auto m = e.MemberBegin(); m != e.MemberEnd(); ++m) {
         absl::string_view key(m->name.GetString(), m->name.GetStringLength());
         if (key == "name") continue;
-        if (key == "type" || key == "stands_for") {
+        if (key == "type" || key == "stands_for" || key == "read_as") {
           if (!m->value.IsString()) {
             f.Problem(&m->value, absl::StrCat("\"", key, "\" must be a string"));
             ok = false;
             continue;
           }
-          (key == "type" ? entry.type : entry.stands_for) = m->value.GetString();
+          (key == "type" ? entry.type : key == "read_as" ? entry.read_as : entry.stands_for) =
+              m->value.GetString();
         } else if (key == "aliases" || key == "demonyms") {
           std::vector<std::string>& list = key == "aliases" ? aliases : demonyms;
           if (!m->value.IsArray()) {
@@ -240,7 +241,7 @@ void Compiler::CompileGazetteer() {
         } else {
           f.Problem(&m->name, absl::StrCat("unknown entry field \"", key,
                                            "\" (expected name, type, aliases, "
-                                           "demonyms, stands_for)"));
+                                           "demonyms, stands_for, read_as)"));
           ok = false;
         }
       }
@@ -278,12 +279,11 @@ void Compiler::CompileGazetteer() {
 void Compiler::CompileEquipment() {
   for (const Rule* r : set_.OfKind("equipment")) {
     RuleFields f(*r, problems_);
-    f.CheckFields({"class", "countable", "nouns", "models"});
+    f.CheckFields({"class", "nouns", "models"});
     EquipmentClass cls;
     std::vector<std::pair<std::string, std::vector<std::string>>> nouns;
     std::vector<std::string> models;
     bool have_class = f.String("class", &cls.name);
-    f.Bool("countable", &cls.countable, false);
     f.StringArray("models", &models, false);
     if (!have_class || !LanguageLists(&f, "nouns", &nouns) || !f.ok()) continue;
     int index = static_cast<int>(impl_->classes.size());
@@ -420,11 +420,12 @@ void Compiler::CompileVocabularies() {
   }
   for (const Rule* r : set_.OfKind("lexicon")) {
     RuleFields f(*r, problems_);
-    f.CheckFields({"name", "language", "words"});
-    std::string name;
+    f.CheckFields({"name", "language", "words", "value"});
+    std::string name, value;
     std::vector<std::string> words;
     bool have_name = f.String("name", &name);
     bool have_words = f.StringArray("words", &words);
+    f.String("value", &value, false);
     if (!have_name || !have_words || !f.ok()) continue;
     if (!ValidName(name)) {
       f.Problem(f.Find("name"), "a lexicon name is lower case letters, digits and _");
@@ -434,6 +435,7 @@ void Compiler::CompileVocabularies() {
       for (const std::string& w : words) {
         lang->lexicons[name].push_back(Fold(w));
         vocab_[lang->name].lexicons[name].push_back(w);
+        if (!value.empty()) lang->terms[Fold(w)] = value;
       }
     }
   }
@@ -442,13 +444,16 @@ void Compiler::CompileVocabularies() {
 void Compiler::CompileRoleTitles() {
   for (const Rule* r : set_.OfKind("role_title")) {
     RuleFields f(*r, problems_);
-    f.CheckFields({"role", "titles"});
-    std::string role;
+    f.CheckFields({"role", "titles", "organisation"});
+    std::string role, organisation;
     std::vector<std::pair<std::string, std::vector<std::string>>> titles;
     bool have_role = f.String("role", &role);
+    f.String("organisation", &organisation, false);
     if (!have_role || !LanguageLists(&f, "titles", &titles) || !f.ok()) continue;
     for (auto& [language, list] : titles) {
-      for (const std::string& t : list) vocab_[language].titles.push_back({role, t, r});
+      for (const std::string& t : list) {
+        vocab_[language].titles.push_back({role, organisation, t, r});
+      }
     }
   }
 }
@@ -489,6 +494,7 @@ void Compiler::AddRoleTitle(Language* lang, const RawTitle& title) {
   RoleTitle rt;
   rt.rule_id = title.rule->id;
   rt.role = title.role;
+  rt.organisation = title.organisation;
   rt.loose = loose;
   rt.re = std::make_unique<RE2>("(?i)" + regex, text_internal::RulePatternOptions());
   if (!rt.re->ok()) {
@@ -542,11 +548,14 @@ void Compiler::BuildMacros() {
     m["year"] = "(?:1[89]|20)\\d\\d";
     m["equipment"] = AlternationRegex(v.nouns, true);
     std::string models;
-    for (const std::string& p : model_patterns_) {
+    std::vector<std::string> sorted_models = model_patterns_;
+    std::stable_sort(sorted_models.begin(), sorted_models.end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    for (const std::string& p : sorted_models) {
       absl::StrAppend(&models, models.empty() ? "" : "|", "(?:", p, ")");
     }
     m["model"] = models.empty() ? "[^\\s\\S]" : models;
-    for (const char* type : {"country", "organisation", "place"}) {
+    for (const char* type : {"country", "organisation", "place", "capital", "region"}) {
       m[type] = AlternationRegex(names_by_type_[type], true);
     }
     m["entity"] = AlternationRegex(all_names_, true);

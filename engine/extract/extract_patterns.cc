@@ -124,7 +124,9 @@ bool ParseSlotType(absl::string_view name, SlotType* type) {
       {"agent", SlotType::kAgent},        {"text", SlotType::kText},
       {"count", SlotType::kCount},        {"date", SlotType::kDate},
       {"item_class", SlotType::kItemClass}, {"model", SlotType::kModel},
-      {"role", SlotType::kRole},          {"list", SlotType::kList}};
+      {"role", SlotType::kRole},          {"list", SlotType::kList},
+      {"term", SlotType::kTerm},          {"place", SlotType::kPlace},
+      {"target", SlotType::kTarget}};
   for (const auto& [n, t] : kTypes) {
     if (name == n) {
       *type = t;
@@ -137,13 +139,70 @@ bool ParseSlotType(absl::string_view name, SlotType* type) {
 void Compiler::CompileTemplates() {
   for (const Rule* r : set_.OfKind("claim_template")) {
     RuleFields f(*r, problems_);
-    f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin"});
+    f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin",
+                   "expand", "drop_alleged", "sentence_cues", "inherit", "share", "groups",
+                   "country_default"});
     TemplateDef t;
+    f.StringArray("country_default", &t.country_default, false);
     bool have_name = f.String("template", &t.name);
     f.StringArray("identity", &t.identity, false);
     f.StringArray("required", &t.required, false);
     f.StringArray("defaults", &t.defaults, false);
     f.String("item_origin", &t.item_origin, false);
+    f.StringArray("expand", &t.expand, false);
+    f.StringArray("drop_alleged", &t.drop_alleged, false);
+    f.Bool("sentence_cues", &t.sentence_cues, false);
+    if (const rapidjson::Value* inherit = f.Find("inherit")) {
+      bool ok = inherit->IsArray();
+      for (rapidjson::SizeType k = 0; ok && k < inherit->Size(); ++k) {
+        const rapidjson::Value& e = (*inherit)[k];
+        ok = e.IsObject() && e.HasMember("slot") && e["slot"].IsString() &&
+             e.HasMember("from") && e["from"].IsArray();
+        if (!ok) break;
+        TemplateDef::Inherit in;
+        in.slot = e["slot"].GetString();
+        for (const rapidjson::Value& from : e["from"].GetArray()) {
+          if (from.IsString()) in.from.push_back(from.GetString());
+        }
+        if (e.HasMember("scope")) {
+          ok = e["scope"].IsString() && (std::string(e["scope"].GetString()) == "document" ||
+                                         std::string(e["scope"].GetString()) == "sentence");
+          in.document = ok && std::string(e["scope"].GetString()) == "document";
+        }
+        if (ok && e.HasMember("distance")) {
+          ok = e["distance"].IsInt() && e["distance"].GetInt() >= 0;
+          if (ok) in.distance = e["distance"].GetInt();
+        }
+        if (ok && e.HasMember("value")) {
+          ok = e["value"].IsString();
+          if (ok) in.value = e["value"].GetString();
+        }
+        t.inherit.push_back(std::move(in));
+      }
+      if (!ok) {
+        f.Problem(inherit, "\"inherit\" is an array of {\"slot\", \"from\": [templates], "
+                           "\"scope\": document|sentence, \"distance\": sentences, "
+                           "\"value\": text}");
+      }
+    }
+    if (const rapidjson::Value* share = f.Find("share")) {
+      if (!share->IsObject()) {
+        f.Problem(share, "\"share\" is an object from slot to the slot that keys it");
+      } else {
+        for (auto m = share->MemberBegin(); m != share->MemberEnd(); ++m) {
+          if (m->value.IsString()) t.share.emplace_back(m->name.GetString(), m->value.GetString());
+        }
+      }
+    }
+    if (const rapidjson::Value* groups = f.Find("groups")) {
+      if (!groups->IsObject() || !groups->HasMember("lexicon") || !(*groups)["lexicon"].IsString() ||
+          !groups->HasMember("slot") || !(*groups)["slot"].IsString()) {
+        f.Problem(groups, "\"groups\" is {\"lexicon\": name, \"slot\": slot}");
+      } else {
+        t.group_lexicon = (*groups)["lexicon"].GetString();
+        t.group_slot = (*groups)["slot"].GetString();
+      }
+    }
     const rapidjson::Value* slots = f.Find("slots");
     if (slots == nullptr || !slots->IsObject()) {
       f.Problem(slots, "\"slots\" must be an object from slot name to slot type");
@@ -153,19 +212,33 @@ void Compiler::CompileTemplates() {
       SlotType type;
       if (!m->value.IsString() || !ParseSlotType(m->value.GetString(), &type)) {
         f.Problem(&m->value, "unknown slot type (expected entity, person, agent, text, "
-                             "count, date, item_class, model, role or list)");
+                             "term, place, target, count, date, item_class, model, role or list)");
         continue;
       }
       t.slots.emplace_back(m->name.GetString(), type);
     }
     if (!have_name || !f.ok()) continue;
-    for (const auto* list : {&t.identity, &t.required, &t.defaults}) {
+    for (const auto* list : {&t.identity, &t.required, &t.defaults, &t.expand, &t.drop_alleged,
+                             &t.country_default}) {
       for (const std::string& s : *list) {
         if (t.Find(s) == nullptr) f.Problem(f.Find("slots"), absl::StrCat("\"", s, "\" is not a slot"));
       }
     }
-    if (!t.item_origin.empty() && t.Find(t.item_origin) == nullptr) {
-      f.Problem(f.Find("item_origin"), absl::StrCat("\"", t.item_origin, "\" is not a slot"));
+    for (const std::string* slot : {&t.item_origin, &t.group_slot}) {
+      if (!slot->empty() && t.Find(*slot) == nullptr) {
+        f.Problem(f.Find(slot == &t.item_origin ? "item_origin" : "groups"),
+                  absl::StrCat("\"", *slot, "\" is not a slot"));
+      }
+    }
+    for (const TemplateDef::Inherit& in : t.inherit) {
+      if (t.Find(in.slot) == nullptr) {
+        f.Problem(f.Find("inherit"), absl::StrCat("\"", in.slot, "\" is not a slot"));
+      }
+    }
+    for (const auto& [slot, key] : t.share) {
+      if (t.Find(slot) == nullptr || t.Find(key) == nullptr) {
+        f.Problem(f.Find("share"), absl::StrCat("\"", slot, "\" and \"", key, "\" must be slots"));
+      }
     }
     if (impl_->templates.count(t.name) != 0) {
       f.Problem(f.Find("template"), absl::StrCat("template \"", t.name, "\" is defined twice"));
@@ -185,7 +258,9 @@ void Compiler::CompileDates() {
   }
   for (const Rule* r : set_.OfKind("date_pattern")) {
     RuleFields f(*r, problems_);
-    f.CheckFields({"language", "pattern", "relative"});
+    f.CheckFields({"language", "pattern", "relative", "present"});
+    bool present = false;
+    f.Bool("present", &present, false);
     std::string pattern;
     if (!PatternField(&f, "pattern", &pattern) || !f.ok()) continue;
     DateRule proto;
@@ -209,6 +284,7 @@ void Compiler::CompileDates() {
       rule.relative = proto.relative;
       rule.unit = proto.unit;
       rule.amount = proto.amount;
+      rule.present = present;
       rule.re = Compile(lang, &f, f.Find("pattern"), pattern);
       if (rule.re == nullptr) break;
       rule.day = GroupIndex(*rule.re, "day");
@@ -235,7 +311,10 @@ void Compiler::CompileDates() {
 void Compiler::CompileClaimPatterns() {
   for (const Rule* r : set_.OfKind("claim_pattern")) {
     RuleFields f(*r, problems_);
-    f.CheckFields({"template", "language", "trigger", "pattern", "context", "set", "date_slot"});
+    f.CheckFields({"template", "language", "trigger", "pattern", "context", "set", "date_slot",
+                   "defaults"});
+    std::vector<std::string> defaults;
+    bool has_defaults = f.StringArray("defaults", &defaults, false);
     std::string template_name, trigger, pattern, date_slot = "date";
     bool have_template = f.String("template", &template_name);
     bool have_trigger = f.String("trigger", &trigger);
@@ -274,13 +353,15 @@ void Compiler::CompileClaimPatterns() {
       p.tmpl = tmpl;
       p.constants = constants;
       p.date_slot = date_slot;
+      p.has_defaults = has_defaults;
+      p.defaults = defaults;
       p.re = Compile(lang, &f, f.Find("pattern"), pattern);
       if (p.re == nullptr) break;
       auto check_groups = [&](const RE2& re, const rapidjson::Value* at) {
         for (const auto& [name, index] : re.NamedCapturingGroups()) {
-          if (name != "items" && tmpl->Find(name) == nullptr) {
+          if (name != "items" && name != "groups" && tmpl->Find(name) == nullptr) {
             f.Problem(at, absl::StrCat("group \"", name, "\" is not a slot of template \"",
-                                       tmpl->name, "\" (nor \"items\")"));
+                                       tmpl->name, "\" (nor \"items\" or \"groups\")"));
           }
         }
       };
@@ -328,9 +409,11 @@ void Compiler::CompileClaimPatterns() {
 void Compiler::CompileCues() {
   for (const Rule* r : set_.OfKind("modality_cue")) {
     RuleFields f(*r, problems_);
-    f.CheckFields({"language", "modality", "pattern", "scope"});
+    f.CheckFields({"language", "modality", "pattern", "scope", "except"});
     std::string modality, pattern, scope = "sentence";
+    std::vector<std::string> except;
     f.String("scope", &scope, false);
+    f.StringArray("except", &except, false);
     bool have_modality = f.String("modality", &modality);
     bool have_pattern = PatternField(&f, "pattern", &pattern);
     if (!have_modality || !have_pattern || !f.ok()) continue;
@@ -349,6 +432,7 @@ void Compiler::CompileCues() {
       c.id = r->id;
       c.modality = cue.modality;
       c.statement = scope == "statement";
+      c.except = except;
       c.re = Compile(lang, &f, f.Find("pattern"), pattern);
       if (c.re == nullptr) break;
       lang->cues.push_back(std::move(c));
@@ -398,6 +482,11 @@ void Compiler::BuildScanners() {
     if (Macro(&lang, "person", &unused)) lang.person_re = scanner("person");
     if (Macro(&lang, "clause_break", &unused)) lang.clause_break_re = scanner("clause_break");
     if (Macro(&lang, "item_breakdown", &unused)) lang.breakdown_re = scanner("item_breakdown");
+    std::vector<std::string> names;
+    for (const auto& [name, words] : lang.lexicons) names.push_back(name);
+    for (const std::string& name : names) {
+      if (std::unique_ptr<RE2> re = scanner(name.c_str())) lang.lexicon_re[name] = std::move(re);
+    }
     std::sort(lang.hedges.begin(), lang.hedges.end(), [](const HedgeWord& a, const HedgeWord& b) {
       return a.folded.size() != b.folded.size() ? a.folded.size() > b.folded.size()
                                                 : a.folded < b.folded;

@@ -34,6 +34,10 @@ enum class SlotType : uint8_t {
   kModel,      // equipment model designations
   kRole,       // a role title
   kList,       // several entities (or persons), ";"-separated
+  kTerm,       // a word of a lexicon with a "value" ("attaque" -> attack)
+  kPlace,      // a facility phrase ("aéroport de Bamako"), else an entity
+  kTarget,     // a phrase up to its first comma, without a trailing place
+               // ("le camp militaire de Tessit" -> "camp militaire")
 };
 bool ParseSlotType(absl::string_view name, SlotType* type);
 
@@ -48,6 +52,37 @@ struct TemplateDef {
   // The slot a demonym after an item fills ("hélicoptères russes" ->
   // supplier Russie), or empty.
   std::string item_origin;
+  // Slots whose several values give several frames ("la visite du ministre
+  // ... et du chef d'état-major ..." -> one visit per visitor).
+  std::vector<std::string> expand;
+  // Slots dropped, rather than the statement made alleged, when an alleged
+  // cue qualifies them ("par des djihadistes présumés").
+  std::vector<std::string> drop_alleged;
+  // Whether sentence-wide modality cues apply ("selon ..."); roles given in
+  // apposition are the writer's own description and set this false.
+  bool sentence_cues = true;
+  // A slot still empty after the sentence takes the value another frame of
+  // `from` templates has: in the same sentence, else (scope "document") the
+  // nearest frame before, else after.
+  struct Inherit {
+    std::string slot;
+    std::vector<std::string> from;
+    bool document = true;
+    int distance = -1;  // at most this many sentences apart; -1: any
+    std::string value;  // set this value when such a frame exists at all
+  };
+  std::vector<Inherit> inherit;
+  // A slot still empty takes the value of a frame of this template whose
+  // `key` slot is equal ("organisation" by "person").
+  std::vector<std::pair<std::string, std::string>> share;
+  // Slots still empty at the end take the country the article is about: the
+  // one it names most often (names, demonyms, capitals), if one leads.
+  std::vector<std::string> country_default;
+  // "groups" pattern groups: counted groups of nouns of lexicon
+  // `group_lexicon` ("dix-sept soldats et quatre civils"), one frame each,
+  // with the noun phrase in `group_slot` and its count in "count".
+  std::string group_lexicon;
+  std::string group_slot;
 
   const SlotType* Find(absl::string_view slot) const {
     for (const auto& s : slots) {
@@ -72,6 +107,9 @@ struct ClaimPattern {
   std::vector<ContextPattern> context;
   std::vector<std::pair<std::string, std::string>> constants;  // "set"
   std::string date_slot = "date";  // the slot a sentence date fills
+  // The template's "defaults", unless the pattern gives its own.
+  bool has_defaults = false;
+  std::vector<std::string> defaults;
 };
 
 struct DateRule {
@@ -81,6 +119,9 @@ struct DateRule {
   bool relative = false;
   enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear } unit = Unit::kYear;
   int amount = 0;
+  // The expression states when the article is written ("En ce début
+  // d'année 2023"): it dates an undated article.
+  bool present = false;
 };
 
 struct ModalityCue {
@@ -90,6 +131,9 @@ struct ModalityCue {
   // Whether the cue must stand in the statement itself (its evidence or a
   // slot: "des djihadistes présumés") rather than anywhere in the sentence.
   bool statement = false;
+  // Templates the cue does not apply to ("a annoncé le retrait" is the
+  // withdrawal itself, not a report of it).
+  std::vector<std::string> except;
 };
 
 struct SpeakerPattern {
@@ -103,6 +147,7 @@ struct RoleTitle {
   std::unique_ptr<RE2> re;  // the whole title, with the group "org" when the
                             // title names a country or demonym
   std::string loose;        // the title with any word for its macros
+  std::string organisation;  // the body every title of the rule names
 };
 
 struct HedgeWord {
@@ -159,9 +204,14 @@ struct Language {
   std::vector<ModalityCue> cues;       // priority order
   std::vector<SpeakerPattern> speakers;
 
+  // lexicon words with a "value" (folded) -> that value.
+  absl::flat_hash_map<std::string, std::string> terms;
+
   // Scanners over sentence parts (null when their lexicon is empty).
   std::unique_ptr<RE2> count_re, noun_re, model_re, entity_re, demonym_re,
       person_re, role_re, year_re, clause_break_re, breakdown_re;
+  // One scanner per lexicon ({name}), for "groups" and the like.
+  absl::flat_hash_map<std::string, std::unique_ptr<RE2>> lexicon_re;
 
   // One RE2::Set over claim triggers, date patterns, modality cues and bare
   // years: one pass per sentence says what to run on it.
@@ -171,7 +221,6 @@ struct Language {
 
 struct EquipmentClass {
   std::string name;
-  bool countable = true;
   std::vector<std::unique_ptr<RE2>> models;  // anchored model patterns
 };
 
@@ -179,6 +228,9 @@ struct GazetteerEntry {
   std::string name;        // canonical, as the rule writes it
   std::string type;        // "country", "organisation", "place", ...
   std::string stands_for;  // a capital standing for its country, or empty
+  // The name slots show for it: a country's armed forces ("FAMa") read as
+  // the country; empty to show the text as written.
+  std::string read_as;
 };
 
 }  // namespace extract_internal

@@ -24,6 +24,10 @@ struct SlotFill {
   Kind kind = Kind::kText;
   Count count;
   DateMention date;
+  int entity = -1;  // the gazetteer entity it names, if any
+  Span group;   // the pattern group it was read from
+  Span source;  // the context-pattern match it was read from, if any
+  bool inherited = false;  // taken from another frame of the document
 };
 
 struct FrameDraft {
@@ -31,9 +35,13 @@ struct FrameDraft {
   Span span;  // the evidence
   std::vector<SlotFill> slots;
   std::vector<Span> context;  // where context patterns matched
-
+  size_t sentence = 0;        // index in the document's sentences
+  // item_class names a definite plural without a count ("les avions de
+  // combat"): >=2 if it is the document's first mention of the class.
+  bool definite_plural = false;
 
   const SlotFill* Find(absl::string_view name) const;
+  SlotFill* Find(absl::string_view name);
 };
 
 struct SentenceContext {
@@ -46,6 +54,13 @@ struct SentenceContext {
 void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
                   const ClaimPattern& p, const SentenceContext& ctx,
                   std::vector<FrameDraft>* out);
+
+// What one document's frames tell each other (document_pass.cc): inherited
+// slots, first-mention counts, values shared by person, and the country the
+// article is about (`country`, an entity index or -1) for country_default
+// slots. `frames` are in text order.
+void CompleteDocumentFrames(const ExtractRules::Impl& rules, int country,
+                            std::vector<FrameDraft>* frames);
 
 }  // namespace crosscheck::extract_internal
 

@@ -1,9 +1,11 @@
 #include "extract/mentions.h"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "extract/lexicon.h"
 #include "extract/numbers.h"
@@ -69,24 +71,46 @@ uint32_t ItemEnd(const Item& item) {
   return end;
 }
 
-// Finds the count written just before items[k]'s noun, after `floor`.
-void AttachCount(const Language& lang, absl::string_view text,
-                 const std::vector<Span>& counts, uint32_t floor, Item* item) {
+// The count written just before `start` (premodifiers and "de" aside),
+// after `floor`.
+bool CountBefore(const Language& lang, absl::string_view text,
+                 const std::vector<Span>& counts, uint32_t floor, uint32_t start,
+                 Count* count, Span* where) {
   for (auto it = counts.rbegin(); it != counts.rend(); ++it) {
-    if (it->end > item->start || it->begin < floor) continue;
-    std::vector<std::string> gap = GapWords(text, it->end, item->start);
+    if (it->end > start || it->begin < floor) continue;
+    std::vector<std::string> gap = GapWords(text, it->end, start);
     bool ok = std::all_of(gap.begin(), gap.end(), [&](const std::string& w) {
       return w == "de" || w == "d'" || w == "of" || InLexicon(lang, "item_premodifier", w);
     });
-    if (!ok) return;
-    Count c;
-    if (ParseCount(lang, Slice(text, *it), &c)) {
-      item->has_count = true;
-      item->count = c;
-      item->count_span = *it;
-    }
-    return;
+    if (!ok || !ParseCount(lang, Slice(text, *it), count)) return false;
+    *where = *it;
+    return true;
   }
+  return false;
+}
+
+void AttachCount(const Language& lang, absl::string_view text,
+                 const std::vector<Span>& counts, uint32_t floor, Item* item) {
+  item->has_count = CountBefore(lang, text, counts, floor, item->start, &item->count,
+                                &item->count_span);
+}
+
+// The word before `pos` (after `floor`), folded, premodifiers skipped;
+// "of" when the item is the content of a container ("un lot d'armes").
+std::string WordBefore(const Language& lang, absl::string_view text, uint32_t floor,
+                       uint32_t pos) {
+  std::vector<std::string> words = GapWords(text, floor, pos);
+  while (!words.empty() && InLexicon(lang, "item_premodifier", words.back())) words.pop_back();
+  if (words.size() >= 2 && (words.back() == "de" || words.back() == "d'" || words.back() == "of") &&
+      InLexicon(lang, "container", words[words.size() - 2])) {
+    return "of";
+  }
+  return words.empty() ? std::string() : words.back();
+}
+
+bool IsPlural(absl::string_view folded_noun) {
+  absl::string_view first = folded_noun.substr(0, folded_noun.find(' '));
+  return !first.empty() && (first.back() == 's' || first.back() == 'x');
 }
 
 }  // namespace
@@ -165,6 +189,10 @@ bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
   if (lang.person_re == nullptr) return false;
   std::vector<Span> roles;
   if (lang.role_re != nullptr) roles = FindAll(*lang.role_re, text, span);
+  // Names of the gazetteer ("État islamique au Grand Sahara") are no persons.
+  if (lang.entity_re != nullptr) {
+    for (const Span& e : FindAll(*lang.entity_re, text, span)) roles.push_back(e);
+  }
   auto not_a_name = [&](absl::string_view word) {
     std::string folded = Fold(word);
     return rules.entity_names.contains(folded) || rules.demonyms.contains(folded) ||
@@ -218,6 +246,7 @@ bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
     if (best == nullptr) continue;
     out->span = {s.begin, s.begin + static_cast<uint32_t>(best_groups[0].size())};
     out->role = best->role;
+    out->organisation = best->organisation;
     out->has_org = false;
     for (size_t g = 1; g < best_groups.size(); ++g) {
       if (best_groups[g].data() == nullptr) continue;
@@ -261,10 +290,22 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
       cls = it->second;
     }
     if (cls < 0) continue;
-    if (is_model && !items.empty() && items.back().item_class == cls &&
-        AllIn(GapWords(text, ItemEnd(items.back()), s.begin), {",", "et", "and", "ou", "or"})) {
-      items.back().models.push_back(s);
-      continue;
+    if (is_model && !items.empty()) {
+      std::vector<std::string> gap = GapWords(text, ItemEnd(items.back()), s.begin);
+      gap.erase(std::remove(gap.begin(), gap.end(), ","), gap.end());
+      std::string joined = absl::StrJoin(gap, " ");
+      // "appareils, de type Mi-171" names the model of the item before,
+      // whatever class the model has; "jets L-39 et Sukhoi-25" two models.
+      bool introduced = gap.empty() || InLexicon(lang, "model_intro", joined) ||
+                        std::all_of(gap.begin(), gap.end(), [&](const std::string& w) {
+                          return InLexicon(lang, "item_premodifier", w);
+                        });
+      bool listed = items.back().item_class == cls && !items.back().models.empty() &&
+                    AllIn(gap, {"et", "and", "ou", "or"});
+      if (introduced || listed) {
+        items.back().models.push_back(s);
+        continue;
+      }
     }
     // "Mi-35 attack helicopters": the noun names the model's item.
     if (!is_model && !items.empty() && items.back().item_class == cls &&
@@ -285,14 +326,49 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
   std::vector<Span> counts;
   if (lang.count_re != nullptr) counts = FindAll(*lang.count_re, text, span);
   uint32_t floor = span.begin;
+  bool in_container = false;  // "un lot d'avions et d'hélicoptères"
   for (Item& item : items) {
     AttachCount(lang, text, counts, floor, &item);
+    std::string before = WordBefore(lang, text, floor, item.start);
+    if (!item.has_count && in_container &&
+        AllIn(GapWords(text, floor, item.start), {"et", ",", "and", "de", "d'", "of"})) {
+      before = "of";
+    }
+    in_container = before == "of";
+    if (!item.has_count && IsPlural(Fold(Slice(text, item.noun)))) {
+      // A bare plural is at least two; after a definite article it refers
+      // back, unless it is the first mention (decided per document).
+      if (InLexicon(lang, "first_mention", before)) {
+        item.definite_plural = true;
+      } else if (!InLexicon(lang, "definite", before) && before != "of") {
+        item.has_count = true;
+        item.count.value = item.count.lo = 2;
+        item.count.hi = std::numeric_limits<double>::infinity();
+        item.count.hedge = Hedge::kAtLeast;
+        item.count.from_quantifier = true;
+        item.count_span = item.noun;
+        item.implicit_count = true;
+      }
+    }
     floor = ItemEnd(item);
   }
   // A breakdown ("dont plusieurs jets L-39") adds models to the items it
   // details instead of adding items.
   std::vector<Span> cues;
   if (lang.breakdown_re != nullptr) cues = FindAll(*lang.breakdown_re, text, span);
+  // A dash or an opening bracket after the first item details it too
+  // ("cinq avions de combat - des L-39 et des Su-25 -").
+  if (!items.empty()) {
+    absl::string_view rest = Slice(text, {ItemEnd(items.front()), span.end});
+    for (absl::string_view mark : {" - ", " ("}) {
+      size_t at = rest.find(mark);
+      if (at != absl::string_view::npos) {
+        uint32_t b = ItemEnd(items.front()) + static_cast<uint32_t>(at);
+        cues.push_back({b, b + static_cast<uint32_t>(mark.size())});
+      }
+    }
+    std::sort(cues.begin(), cues.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  }
   if (!cues.empty()) {
     uint32_t cue = cues.front().begin;
     std::vector<Item> merged;
@@ -315,9 +391,9 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
   for (size_t k = 0; k < items.size(); ++k) {
     Item& item = items[k];
     // "livraison d'armes de deux hélicoptères": "armes" only heads the list.
-    if (!item.has_count && item.models.empty() && k + 1 < items.size()) {
+    if ((!item.has_count || item.implicit_count) && item.models.empty() && k + 1 < items.size()) {
       const Item& next = items[k + 1];
-      uint32_t next_begin = next.has_count ? next.count_span.begin : next.start;
+      uint32_t next_begin = next.has_count && !next.implicit_count ? next.count_span.begin : next.start;
       std::vector<std::string> gap = GapWords(text, item.noun.end, next_begin);
       if (gap.size() == 1 && (gap[0] == "de" || gap[0] == "d'" || gap[0] == "of")) continue;
     }
@@ -331,9 +407,15 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
         item.count = kept.back().count;
       }
     }
-    if (item.has_count && item.count.from_quantifier &&
-        !rules.classes[item.item_class].countable) {
-      item.has_count = false;
+    // "armes et munitions": one item of the class.
+    if (!kept.empty() && kept.back().item_class == item.item_class) {
+      uint32_t begin = item.has_count && !item.implicit_count ? item.count_span.begin : item.start;
+      std::vector<std::string> gap = GapWords(text, ItemEnd(kept.back()), begin);
+      if (AllIn(gap, {"et", ",", "and", "de", "d'", "of"}) &&
+          (!item.has_count || item.count.from_quantifier)) {
+        for (const Span& m : item.models) kept.back().models.push_back(m);
+        continue;
+      }
     }
     kept.push_back(item);
   }
@@ -355,6 +437,34 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
     item.span = {item.has_count ? item.count_span.begin : item.start, ItemEnd(item)};
   }
   return kept;
+}
+
+std::vector<Group> ParseGroups(const Language& lang, const std::string& lexicon,
+                               absl::string_view text, Span span) {
+  std::vector<Group> groups;
+  auto scanner = lang.lexicon_re.find(lexicon);
+  if (scanner == lang.lexicon_re.end()) return groups;
+  if (lang.clause_break_re != nullptr) {
+    std::vector<Span> breaks = FindAll(*lang.clause_break_re, text, span);
+    if (!breaks.empty()) span.end = breaks.front().begin;
+  }
+  std::vector<Span> counts;
+  if (lang.count_re != nullptr) counts = FindAll(*lang.count_re, text, span);
+  uint32_t floor = span.begin;
+  for (const Span& noun : FindAll(*scanner->second, text, span)) {
+    Group g;
+    g.noun = g.phrase = noun;
+    g.has_count = CountBefore(lang, text, counts, floor, noun.begin, &g.count, &g.count_span);
+    if (lang.demonym_re != nullptr) {
+      std::vector<Span> after = FindAll(*lang.demonym_re, text, {noun.end, span.end});
+      if (!after.empty() && GapWords(text, noun.end, after.front().begin).empty()) {
+        g.phrase.end = after.front().end;
+      }
+    }
+    floor = g.phrase.end;
+    groups.push_back(g);
+  }
+  return groups;
 }
 
 Span StripDeterminers(const Language& lang, absl::string_view text, Span span) {

@@ -45,6 +45,7 @@ struct RoleMention {
   std::string role;   // "defence_minister"
   EntityMention org;  // the country or demonym the title names, if any
   bool has_org = false;
+  std::string organisation;  // the body the title itself names, if any
 };
 // The first role title in text[span].
 bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
@@ -55,12 +56,16 @@ struct Item {
   uint32_t start = 0;  // where the item's name starts (noun or first model)
   int item_class = -1;
   bool has_count = false;
+  bool implicit_count = false;  // a bare plural's >=2, no count word
   Count count;
   Span count_span;
   std::vector<Span> models;
   bool has_origin = false;
   EntityMention origin;  // "russes" in "hélicoptères russes"
   Span span;             // count (if any) to the last model or noun
+  // A plural after a definite article ("les avions de combat"): no count
+  // here; a count of >=2 only if it is the document's first mention.
+  bool definite_plural = false;
 };
 
 // The items of an enumeration in text[span]: "cinq jets militaires et un
@@ -70,6 +75,20 @@ struct Item {
 std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
                              const Language& lang, absl::string_view text,
                              Span span, uint32_t* end = nullptr);
+
+// Counted groups of nouns of lexicon `lexicon` in text[span], each with the
+// count written before it: "dix-sept soldats et quatre civils" gives
+// (17, soldats) and (4, civils); a demonym after the noun belongs to the
+// phrase ("soldats maliens").
+struct Group {
+  Span noun;
+  Span phrase;
+  bool has_count = false;
+  Count count;
+  Span count_span;
+};
+std::vector<Group> ParseGroups(const Language& lang, const std::string& lexicon,
+                               absl::string_view text, Span span);
 
 // Text of `span` without leading determiners ("des rebelles" -> "rebelles").
 Span StripDeterminers(const Language& lang, absl::string_view text, Span span);

@@ -1,0 +1,180 @@
+// What the frames of one document tell each other: a slot a sentence leaves
+// empty may be given elsewhere in the article (the supplier of "Les avions
+// ont été reçus" is in the sentence before; the date of the casualties is
+// the attack's), a person's organisation is the same in every role frame,
+// and "les avions de combat" counts as a plural only at its first mention.
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "extract/frames.h"
+#include "extract/lexicon.h"
+
+namespace crosscheck::extract_internal {
+namespace {
+
+bool Listed(const std::vector<std::string>& list, absl::string_view name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+// Whether `f` holds a value of its own (not inherited) for `slot`.
+const SlotFill* Own(const FrameDraft& f, absl::string_view slot) {
+  const SlotFill* s = f.Find(slot);
+  if (s == nullptr || s->inherited || s->key.empty()) return nullptr;
+  return s;
+}
+
+void FirstMentionCounts(std::vector<FrameDraft>* frames) {
+  std::vector<std::string> seen;
+  for (FrameDraft& f : *frames) {
+    const SlotFill* cls = f.Find("item_class");
+    if (cls == nullptr) continue;
+    bool first = !Listed(seen, cls->key);
+    if (first) seen.push_back(cls->key);
+    if (!f.definite_plural || !first || f.Find("count") != nullptr ||
+        f.pattern->tmpl->Find("count") == nullptr) {
+      continue;
+    }
+    SlotFill c = *cls;
+    c.name = "count";
+    c.kind = SlotFill::Kind::kCount;
+    c.count.value = c.count.lo = 2;
+    c.count.hi = std::numeric_limits<double>::infinity();
+    c.count.hedge = Hedge::kAtLeast;
+    c.count.from_quantifier = true;
+    c.key = c.count.Key();
+    f.slots.push_back(c);
+  }
+}
+
+void Share(std::vector<FrameDraft>* frames) {
+  for (FrameDraft& f : *frames) {
+    for (const auto& [slot, key] : f.pattern->tmpl->share) {
+      const SlotFill* k = f.Find(key);
+      if (f.Find(slot) != nullptr || k == nullptr) continue;
+      for (const FrameDraft& other : *frames) {
+        if (&other == &f || other.pattern->tmpl != f.pattern->tmpl) continue;
+        const SlotFill* ok = other.Find(key);
+        const SlotFill* value = Own(other, slot);
+        if (ok == nullptr || value == nullptr || ok->key != k->key) continue;
+        SlotFill copy = *value;
+        copy.inherited = true;
+        f.slots.push_back(copy);
+        break;
+      }
+    }
+  }
+}
+
+// Values a frame takes from others read as plain names ("Russie" for
+// "Fédération de Russie" stated elsewhere). Frames are completed in text
+// order, so a value passes on along a chain of frames.
+void Inherit(const ExtractRules::Impl& rules, std::vector<FrameDraft>* frames) {
+  const size_t n = frames->size();
+  for (size_t i = 0; i < n; ++i) {
+    FrameDraft& f = (*frames)[i];
+    for (const TemplateDef::Inherit& in : f.pattern->tmpl->inherit) {
+      if (f.Find(in.slot) != nullptr) continue;
+      // Same sentence first, then the nearest frame before, then after.
+      const SlotFill* best = nullptr;
+      size_t best_rank = std::numeric_limits<size_t>::max();
+      size_t best_sentence = f.sentence;
+      bool found = false;
+      for (size_t j = 0; j < n; ++j) {
+        const FrameDraft& o = (*frames)[j];
+        if (j == i || !Listed(in.from, o.pattern->tmpl->name)) continue;
+        size_t apart = o.sentence > f.sentence ? o.sentence - f.sentence : f.sentence - o.sentence;
+        if (in.distance >= 0 && apart > static_cast<size_t>(in.distance)) continue;
+        if (o.sentence != f.sentence && !in.document) continue;
+        if (!in.value.empty()) {  // the existence of such a frame sets the value
+          found = true;
+          break;
+        }
+        const SlotFill* value = o.Find(in.slot);
+        // Later frames lend only what they state themselves.
+        if (value == nullptr || value->key.empty() || (j > i && value->inherited)) continue;
+        size_t rank = o.sentence == f.sentence ? 0
+                      : o.sentence < f.sentence ? 1 + apart * 2
+                                                : 2 + apart * 2;
+        if (rank < best_rank) {
+          best_rank = rank;
+          best = value;
+          best_sentence = o.sentence;
+        }
+      }
+      SlotFill copy;
+      if (found) {
+        copy.name = in.slot;
+        copy.span = f.span;
+        copy.text = in.value;
+        copy.key = Fold(in.value);
+      } else if (best != nullptr) {
+        copy = *best;
+        if (copy.entity >= 0 && best_sentence != f.sentence) {
+          const GazetteerEntry& e = rules.entities[copy.entity];
+          copy.text = e.read_as.empty() ? e.name : e.read_as;
+        }
+      } else {
+        continue;
+      }
+      copy.inherited = true;
+      f.slots.push_back(copy);
+    }
+  }
+}
+
+// A slot valued "counterpart" ("son homologue russe") takes the value that
+// slot has in the nearest other frame of the same template in the sentence,
+// else before it.
+void Counterparts(std::vector<FrameDraft>* frames) {
+  for (size_t i = 0; i < frames->size(); ++i) {
+    FrameDraft& f = (*frames)[i];
+    for (SlotFill& slot : f.slots) {
+      if (slot.key != "counterpart") continue;
+      const SlotFill* best = nullptr;
+      for (size_t j = 0; j < frames->size(); ++j) {
+        const FrameDraft& o = (*frames)[j];
+        if (j == i || o.pattern->tmpl != f.pattern->tmpl || o.sentence > f.sentence) continue;
+        const SlotFill* v = o.Find(slot.name);
+        if (v == nullptr || v->key == "counterpart") continue;
+        if (best == nullptr || o.sentence == f.sentence || j < i) best = v;
+        if (o.sentence == f.sentence) break;
+      }
+      if (best == nullptr) continue;
+      slot.key = best->key;
+      slot.text = best->text;
+    }
+  }
+}
+
+}  // namespace
+
+void CountryDefaults(const ExtractRules::Impl& rules, int country,
+                     std::vector<FrameDraft>* frames) {
+  if (country < 0) return;
+  for (FrameDraft& f : *frames) {
+    for (const std::string& slot : f.pattern->tmpl->country_default) {
+      if (f.Find(slot) != nullptr) continue;
+      SlotFill fill;
+      fill.name = slot;
+      fill.span = f.span;
+      fill.text = rules.entities[country].name;
+      fill.key = Fold(fill.text);
+      fill.entity = country;
+      fill.inherited = true;
+      f.slots.push_back(fill);
+    }
+  }
+}
+
+void CompleteDocumentFrames(const ExtractRules::Impl& rules, int country,
+                            std::vector<FrameDraft>* frames) {
+  FirstMentionCounts(frames);
+  Counterparts(frames);
+  Share(frames);
+  Inherit(rules, frames);
+  CountryDefaults(rules, country, frames);
+}
+
+}  // namespace crosscheck::extract_internal

@@ -1,0 +1,313 @@
+#include "extract/slots.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "extract/lexicon.h"
+#include "extract/numbers.h"
+#include "text/text_rules_impl.h"
+
+namespace crosscheck::extract_internal {
+namespace {
+
+absl::string_view Slice(absl::string_view text, Span s) {
+  return text.substr(s.begin, s.end - s.begin);
+}
+
+bool StartsUpper(absl::string_view s) {
+  size_t i = 0;
+  return !s.empty() && text_internal::IsUpperCodePoint(text_internal::NextCodePoint(s, &i));
+}
+
+}  // namespace
+
+std::string EntityKey(const ExtractRules::Impl& rules, int entity, absl::string_view slot) {
+  const GazetteerEntry& e = rules.entities[entity];
+  if (!e.read_as.empty()) return Fold(e.read_as);
+  if (!e.stands_for.empty() && slot != "place") return Fold(e.stands_for);
+  return Fold(e.name);
+}
+
+SlotFill SlotReader::Entity(const std::string& name, const EntityMention& m) const {
+  SlotFill f;
+  f.name = name;
+  f.span = m.span;
+  const GazetteerEntry& e = rules_.entities[m.entity];
+  f.text = !e.read_as.empty() ? e.read_as
+           : m.demonym        ? e.name
+                              : std::string(Slice(ctx_.text, m.span));
+  f.key = EntityKey(rules_, m.entity, name);
+  f.entity = m.entity;
+  return f;
+}
+
+SlotFill SlotReader::Text(const std::string& name, Span s) const {
+  SlotFill f;
+  f.name = name;
+  f.span = s;
+  f.text = std::string(Slice(ctx_.text, s));
+  f.key = Fold(f.text);
+  return f;
+}
+
+SlotFill SlotReader::Date(const std::string& name, const DateMention& d) const {
+  SlotFill f;
+  f.name = name;
+  f.span = {d.begin, d.end};
+  f.text = std::string(Slice(ctx_.text, f.span));
+  f.kind = SlotFill::Kind::kDate;
+  f.date = d;
+  if (d.resolved) f.key = DateKey(d);
+  return f;
+}
+
+const DateMention* SlotReader::DateIn(Span s) const {
+  for (const DateMention& d : *ctx_.dates) {
+    if (d.begin >= s.begin && d.end <= s.end) return &d;
+  }
+  return nullptr;
+}
+
+void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span stripped,
+                           bool all, std::vector<SlotFill>* out) const {
+  absl::string_view text = ctx_.text;
+  // Persons: each name, skipping the titles before them ("le ministre de
+  // la Défense, le colonel Sadio Camara").
+  Span search = s;
+  size_t before = out->size();
+  while (!search.empty()) {
+    Span person;
+    if (!FindPerson(rules_, lang_, text, search, &person)) break;
+    out->push_back(Text(name, person));
+    if (!all) return;
+    search.begin = person.end;
+  }
+  if (out->size() > before || type == SlotType::kPerson) return;
+  for (const EntityMention& m : FindEntities(rules_, lang_, text, s)) {
+    if (m.demonym) continue;
+    out->push_back(Entity(name, m));
+    if (!all) return;
+  }
+  if (out->size() > before) return;
+  // A country's armed forces ("les militaires français") stand for it.
+  // The phrase must be headed by the forces, a count aside ("quelque 2 400
+  // militaires français", not "deux responsables militaires maliens").
+  auto forces = lang_.lexicon_re.find("armed_forces");
+  Span head = stripped;
+  if (lang_.count_re != nullptr) {
+    std::vector<Span> counts = FindAll(*lang_.count_re, text, stripped);
+    if (!counts.empty() && counts.front().begin == stripped.begin) {
+      head.begin = counts.front().end;
+      while (head.begin < head.end && text[head.begin] == ' ') ++head.begin;
+    }
+  }
+  std::vector<Span> force_words;
+  if (forces != lang_.lexicon_re.end()) force_words = FindAll(*forces->second, text, head);
+  if (!force_words.empty() && force_words.front().begin == head.begin) {
+    std::vector<EntityMention> named = FindEntities(rules_, lang_, text, stripped);
+    if (!named.empty()) {
+      out->push_back(Entity(name, named.front()));
+      return;
+    }
+  }
+  out->push_back(Text(name, stripped));
+}
+
+// A target: up to the first comma, quotes and a trailing place removed
+// ("le camp militaire de Tessit" -> "camp militaire"); with `all`, each of
+// the phrases joined by "et" or commas.
+void SlotReader::ReadTarget(const std::string& name, Span s, bool all,
+                            std::vector<SlotFill>* out) const {
+  absl::string_view text = ctx_.text;
+  std::vector<Span> parts;
+  if (all) {
+    uint32_t from = s.begin;
+    absl::string_view v = Slice(text, s);
+    for (size_t at = v.find(" et "); at != absl::string_view::npos; at = v.find(" et ", at + 4)) {
+      parts.push_back({from, s.begin + static_cast<uint32_t>(at)});
+      from = s.begin + static_cast<uint32_t>(at) + 4;
+    }
+    parts.push_back({from, s.end});
+  } else {
+    parts.push_back(s);
+  }
+  for (Span part : parts) {
+    size_t comma = Slice(text, part).find(',');
+    if (comma != absl::string_view::npos) part.end = part.begin + static_cast<uint32_t>(comma);
+    Span t = StripDeterminers(lang_, text, part);
+    // Quotation marks around the target are not part of it.
+    auto strip_quotes = [&](Span* x) {
+      for (bool changed = true; changed && !x->empty();) {
+        changed = false;
+        absl::string_view v = Slice(text, *x);
+        if (absl::StartsWith(v, "\xC2\xAB") || absl::StartsWith(v, "\"")) {
+          x->begin += absl::StartsWith(v, "\"") ? 1 : 2;
+          changed = true;
+        }
+        v = Slice(text, *x);
+        if (absl::EndsWith(v, "\xC2\xBB") || absl::EndsWith(v, "\"")) {
+          x->end -= absl::EndsWith(v, "\"") ? 1 : 2;
+          changed = true;
+        }
+        absl::string_view trimmed = TrimPhrase(Slice(text, *x));
+        x->begin = static_cast<uint32_t>(trimmed.data() - text.data());
+        x->end = x->begin + static_cast<uint32_t>(trimmed.size());
+      }
+    };
+    strip_quotes(&t);
+    t = StripDeterminers(lang_, text, t);
+    // A place at the end, after a preposition, is the place, not the target;
+    // a target that is only a place is no target.
+    bool only_place = false;
+    for (const EntityMention& m : FindEntities(rules_, lang_, text, t)) {
+      const std::string& type = rules_.entities[m.entity].type;
+      if (m.demonym || (type != "place" && type != "capital") || m.span.end != t.end) continue;
+      if (m.span.begin == t.begin) only_place = true;
+      absl::string_view before = Slice(text, {t.begin, m.span.begin});
+      for (absl::string_view prep : {" de ", " d'", " du ", " à ", " dans ", " près de "}) {
+        if (before.size() > prep.size() && absl::EndsWith(before, prep)) {
+          t.end = m.span.begin - static_cast<uint32_t>(prep.size());
+          break;
+        }
+      }
+    }
+    absl::string_view trimmed = TrimPhrase(Slice(text, t));
+    if (trimmed.empty() || only_place) continue;
+    t.begin = static_cast<uint32_t>(trimmed.data() - text.data());
+    t.end = t.begin + static_cast<uint32_t>(trimmed.size());
+    out->push_back(Text(name, t));
+  }
+}
+
+void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
+                      std::vector<SlotFill>* out) const {
+  if (type == SlotType::kTarget) {
+    ReadTarget(name, s, all, out);
+    return;
+  }
+  absl::string_view text = ctx_.text;
+  Span stripped = StripDeterminers(lang_, text, s);
+  if (stripped.empty()) return;
+  if (type == SlotType::kPlace) {
+    // A facility keeps its whole name ("aéroport international de Bamako");
+    // anything else is read as an entity.
+    auto facility = lang_.lexicon_re.find("facility");
+    if (facility != lang_.lexicon_re.end()) {
+      std::vector<Span> at = FindAll(*facility->second, text, stripped);
+      if (!at.empty()) {
+        out->push_back(Text(name, {at.front().begin, stripped.end}));
+        return;
+      }
+    }
+    type = SlotType::kEntity;
+  }
+  switch (type) {
+    case SlotType::kPlace:
+    case SlotType::kEntity: {
+      if (all) {
+        size_t before = out->size();
+        std::vector<std::string> keys;
+        for (const EntityMention& m : FindEntities(rules_, lang_, text, s)) {
+          SlotFill f = Entity(name, m);
+          if (std::find(keys.begin(), keys.end(), f.key) != keys.end()) continue;
+          keys.push_back(f.key);
+          out->push_back(std::move(f));
+        }
+        if (out->size() > before) return;
+      } else {
+        EntityMention m;
+        if (FindEntity(rules_, lang_, text, s, &m)) {
+          out->push_back(Entity(name, m));
+          return;
+        }
+      }
+      if (StartsUpper(Slice(text, stripped))) out->push_back(Text(name, stripped));
+      return;
+    }
+    case SlotType::kPerson:
+    case SlotType::kAgent:
+      ReadAgent(name, type, s, stripped, all, out);
+      return;
+    case SlotType::kTarget:
+    case SlotType::kText:
+    case SlotType::kModel:
+      out->push_back(Text(name, stripped));
+      return;
+    case SlotType::kTerm: {
+      SlotFill f = Text(name, stripped);
+      std::string folded = Fold(f.text);
+      auto it = lang_.terms.find(folded);
+      for (absl::string_view word : absl::StrSplit(folded, ' ')) {
+        if (it != lang_.terms.end()) break;
+        it = lang_.terms.find(word);
+      }
+      if (it != lang_.terms.end()) f.key = f.text = it->second;
+      out->push_back(std::move(f));
+      return;
+    }
+    case SlotType::kCount: {
+      Count c;
+      if (!ParseCount(lang_, Slice(text, stripped), &c) &&
+          !ParseCount(lang_, TrimPhrase(Slice(text, s)), &c)) {
+        return;
+      }
+      SlotFill f = Text(name, s);
+      f.kind = SlotFill::Kind::kCount;
+      f.count = c;
+      f.key = c.Key();
+      out->push_back(std::move(f));
+      return;
+    }
+    case SlotType::kDate:
+      if (const DateMention* d = DateIn(s)) out->push_back(Date(name, *d));
+      return;
+    case SlotType::kItemClass: {
+      std::vector<Item> items = ParseItems(rules_, lang_, text, s);
+      if (items.empty()) return;
+      SlotFill f = Text(name, items[0].noun);
+      f.key = f.text = rules_.classes[items[0].item_class].name;
+      out->push_back(std::move(f));
+      return;
+    }
+    case SlotType::kRole: {
+      RoleMention role;
+      if (!FindRole(rules_, lang_, text, s, &role)) return;
+      SlotFill f = Text(name, role.span);
+      f.key = f.text = role.role;
+      out->push_back(std::move(f));
+      if (tmpl_.Find("organisation") == nullptr) return;
+      if (role.has_org) {
+        out->push_back(Entity("organisation", role.org));
+      } else if (!role.organisation.empty()) {
+        SlotFill org = Text("organisation", role.span);
+        org.text = role.organisation;
+        org.key = Fold(role.organisation);
+        out->push_back(std::move(org));
+      }
+      return;
+    }
+    case SlotType::kList: {
+      std::vector<std::string> names, keys;
+      for (const EntityMention& m : FindEntities(rules_, lang_, text, s)) {
+        std::string key = EntityKey(rules_, m.entity, name);
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+        keys.push_back(key);
+        names.push_back(m.demonym ? rules_.entities[m.entity].name
+                                  : std::string(Slice(text, m.span)));
+      }
+      if (names.empty()) return;
+      SlotFill f;
+      f.name = name;
+      f.span = s;
+      f.text = absl::StrJoin(names, ";");  // in the order written
+      std::sort(keys.begin(), keys.end());
+      f.key = absl::StrJoin(keys, ";");
+      out->push_back(std::move(f));
+      return;
+    }
+  }
+}
+
+}  // namespace crosscheck::extract_internal

