@@ -10,6 +10,7 @@
 
 #include "extract/frames.h"
 #include "extract/lexicon.h"
+#include "extract/slots.h"
 
 namespace crosscheck::extract_internal {
 namespace {
@@ -70,7 +71,8 @@ void Share(std::vector<FrameDraft>* frames) {
 // Values a frame takes from others read as plain names ("Russie" for
 // "Fédération de Russie" stated elsewhere). Frames are completed in text
 // order, so a value passes on along a chain of frames.
-void Inherit(const ExtractRules::Impl& rules, std::vector<FrameDraft>* frames) {
+void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
+             std::vector<FrameDraft>* frames) {
   const size_t n = frames->size();
   for (size_t i = 0; i < n; ++i) {
     FrameDraft& f = (*frames)[i];
@@ -112,8 +114,7 @@ void Inherit(const ExtractRules::Impl& rules, std::vector<FrameDraft>* frames) {
       } else if (best != nullptr) {
         copy = *best;
         if (copy.entity >= 0 && best_sentence != f.sentence) {
-          const GazetteerEntry& e = rules.entities[copy.entity];
-          copy.text = e.read_as.empty() ? e.name : e.read_as;
+          copy.text = EntityName(rules, copy.entity, language);
         }
       } else {
         continue;
@@ -150,7 +151,7 @@ void Counterparts(std::vector<FrameDraft>* frames) {
 
 }  // namespace
 
-void CountryDefaults(const ExtractRules::Impl& rules, int country,
+void CountryDefaults(const ExtractRules::Impl& rules, absl::string_view language, int country,
                      std::vector<FrameDraft>* frames) {
   if (country < 0) return;
   for (FrameDraft& f : *frames) {
@@ -159,7 +160,7 @@ void CountryDefaults(const ExtractRules::Impl& rules, int country,
       SlotFill fill;
       fill.name = slot;
       fill.span = f.span;
-      fill.text = rules.entities[country].name;
+      fill.text = EntityName(rules, country, language);
       fill.key = Fold(fill.text);
       fill.entity = country;
       fill.inherited = true;
@@ -168,13 +169,13 @@ void CountryDefaults(const ExtractRules::Impl& rules, int country,
   }
 }
 
-void CompleteDocumentFrames(const ExtractRules::Impl& rules, int country,
-                            std::vector<FrameDraft>* frames) {
+void CompleteDocumentFrames(const ExtractRules::Impl& rules, absl::string_view language,
+                            int country, std::vector<FrameDraft>* frames) {
   FirstMentionCounts(frames);
   Counterparts(frames);
   Share(frames);
-  Inherit(rules, frames);
-  CountryDefaults(rules, country, frames);
+  Inherit(rules, language, frames);
+  CountryDefaults(rules, language, country, frames);
 }
 
 }  // namespace crosscheck::extract_internal

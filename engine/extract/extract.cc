@@ -145,7 +145,7 @@ void DocumentExtractor::Run(uint32_t d) {
     if (!s_->claim_hits[i].empty()) Frames(*lang, i);
   }
   if (s_->document.empty()) return;
-  CompleteDocumentFrames(rules_, MainCountry(*lang), &s_->document);
+  CompleteDocumentFrames(rules_, lang->name, MainCountry(*lang), &s_->document);
   std::vector<Span> quotes = FindQuotations(p.text);
   for (FrameDraft& draft : s_->document) Emit(*lang, d, &draft, quotes);
 }

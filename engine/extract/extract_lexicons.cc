@@ -223,6 +223,21 @@ void Compiler::CompileGazetteer() {
           }
           (key == "type" ? entry.type : key == "read_as" ? entry.read_as : entry.stands_for) =
               m->value.GetString();
+        } else if (key == "names") {
+          if (!m->value.IsObject()) {
+            f.Problem(&m->value, "\"names\" must be an object from language to name");
+            ok = false;
+            continue;
+          }
+          for (auto n = m->value.MemberBegin(); n != m->value.MemberEnd(); ++n) {
+            if (!n->value.IsString()) {
+              f.Problem(&n->value, "a name must be a string");
+              ok = false;
+              continue;
+            }
+            entry.names.emplace_back(n->name.GetString(), n->value.GetString());
+            aliases.emplace_back(n->value.GetString());
+          }
         } else if (key == "aliases" || key == "demonyms") {
           std::vector<std::string>& list = key == "aliases" ? aliases : demonyms;
           if (!m->value.IsArray()) {
@@ -241,7 +256,7 @@ void Compiler::CompileGazetteer() {
         } else {
           f.Problem(&m->name, absl::StrCat("unknown entry field \"", key,
                                            "\" (expected name, type, aliases, "
-                                           "demonyms, stands_for, read_as)"));
+                                           "demonyms, stands_for, read_as, names)"));
           ok = false;
         }
       }
@@ -313,8 +328,13 @@ void Compiler::CompileVocabularies() {
   for (const Rule* r : set_.OfKind("number_words")) {
     RuleFields f(*r, problems_);
     f.CheckFields({"language", "values", "joiners", "approximate",
-                   "approximate_plural", "approximate_tolerance"});
-    std::string language;
+                   "approximate_plural", "approximate_tolerance", "decimal_mark"});
+    std::string language, decimal = ",";
+    f.String("decimal_mark", &decimal, false);
+    if (decimal != "," && decimal != ".") {
+      f.Problem(f.Find("decimal_mark"), "\"decimal_mark\" is \",\" or \".\"");
+      continue;
+    }
     std::vector<std::pair<std::string, double>> values, approx, approx_plural;
     std::vector<std::string> joiners;
     double tolerance = 0.2;
@@ -326,6 +346,7 @@ void Compiler::CompileVocabularies() {
     f.Double("approximate_tolerance", &tolerance, false);
     if (!have_language || !ok || !f.ok()) continue;
     Language* lang = Find(language);
+    lang->decimal_mark = decimal[0];
     Vocabulary& v = vocab_[language];
     for (const auto& [word, n] : values) {
       std::string folded = Fold(word);

@@ -179,6 +179,7 @@ struct Language {
   // number_words and count_words; keys are folded (Fold()).
   absl::flat_hash_map<std::string, double> number_values;
   size_t max_number_tokens = 1;
+  char decimal_mark = ',';  // the other of "," and "." groups thousands
   absl::flat_hash_set<std::string> joiners;
   absl::flat_hash_map<std::string, double> approximate;         // "dizaine"
   absl::flat_hash_map<std::string, double> approximate_plural;  // "dizaines"
@@ -228,6 +229,9 @@ struct GazetteerEntry {
   std::string name;        // canonical, as the rule writes it
   std::string type;        // "country", "organisation", "place", ...
   std::string stands_for;  // a capital standing for its country, or empty
+  // The entity's name in other languages ("en" -> "Russia"), shown when an
+  // article of that language only implies it.
+  std::vector<std::pair<std::string, std::string>> names;
   // The name slots show for it: a country's armed forces ("FAMa") read as
   // the country; empty to show the text as written.
   std::string read_as;

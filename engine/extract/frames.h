@@ -58,9 +58,10 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
 // What one document's frames tell each other (document_pass.cc): inherited
 // slots, first-mention counts, values shared by person, and the country the
 // article is about (`country`, an entity index or -1) for country_default
-// slots. `frames` are in text order.
-void CompleteDocumentFrames(const ExtractRules::Impl& rules, int country,
-                            std::vector<FrameDraft>* frames);
+// slots; entities read from elsewhere show their names in `language`.
+// `frames` are in text order.
+void CompleteDocumentFrames(const ExtractRules::Impl& rules, absl::string_view language,
+                            int country, std::vector<FrameDraft>* frames);
 
 }  // namespace crosscheck::extract_internal
 

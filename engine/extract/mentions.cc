@@ -108,9 +108,13 @@ std::string WordBefore(const Language& lang, absl::string_view text, uint32_t fl
   return words.empty() ? std::string() : words.back();
 }
 
+// French marks the plural on the first word ("avions de combat"), English
+// on the last ("fighter jets").
 bool IsPlural(absl::string_view folded_noun) {
   absl::string_view first = folded_noun.substr(0, folded_noun.find(' '));
-  return !first.empty() && (first.back() == 's' || first.back() == 'x');
+  absl::string_view last = folded_noun.substr(folded_noun.rfind(' ') + 1);
+  auto plural = [](absl::string_view w) { return !w.empty() && (w.back() == 's' || w.back() == 'x'); };
+  return plural(first) || plural(last);
 }
 
 }  // namespace
@@ -187,18 +191,24 @@ std::vector<EntityMention> FindEntities(const ExtractRules::Impl& rules,
 bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
                 absl::string_view text, Span span, Span* out) {
   if (lang.person_re == nullptr) return false;
-  std::vector<Span> roles;
+  std::vector<Span> roles, names;
   if (lang.role_re != nullptr) roles = FindAll(*lang.role_re, text, span);
   // Names of the gazetteer ("État islamique au Grand Sahara") are no persons.
-  if (lang.entity_re != nullptr) {
-    for (const Span& e : FindAll(*lang.entity_re, text, span)) roles.push_back(e);
-  }
+  if (lang.entity_re != nullptr) names = FindAll(*lang.entity_re, text, span);
   auto not_a_name = [&](absl::string_view word) {
     std::string folded = Fold(word);
     return rules.entity_names.contains(folded) || rules.demonyms.contains(folded) ||
            InLexicon(lang, "det", folded) || InLexicon(lang, "not_a_name", folded);
   };
   for (Span s : FindAll(*lang.person_re, text, span)) {
+    // A title written in capitals before the name ("Deputy Defence Minister
+    // Yunus-Bek Yevkurov") is cut off.
+    for (const Span& r : roles) {
+      if (r.begin <= s.begin + 1 && r.end > s.begin && r.end < s.end) {
+        s.begin = r.end;
+        while (s.begin < s.end && (text[s.begin] == ' ' || text[s.begin] == ',')) ++s.begin;
+      }
+    }
     // Leading words that are no name ("Le", "Dans", "Mali") are dropped.
     while (!s.empty()) {
       absl::string_view rest = Slice(text, s);
@@ -211,10 +221,11 @@ bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
     if (s.empty() || not_a_name(Slice(text, s)) || ParseCount(lang, Slice(text, s), &number)) {
       continue;
     }
-    bool in_title = std::any_of(roles.begin(), roles.end(), [&](const Span& r) {
-      return s.begin < r.end && r.begin < s.end;
-    });
-    if (in_title) continue;
+    auto overlaps = [&](const Span& r) { return s.begin < r.end && r.begin < s.end; };
+    if (std::any_of(roles.begin(), roles.end(), overlaps) ||
+        std::any_of(names.begin(), names.end(), overlaps)) {
+      continue;
+    }
     *out = s;
     return true;
   }
@@ -227,24 +238,29 @@ bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
   std::vector<re2::StringPiece> groups;
   re2::StringPiece input(text.data(), text.size());
   for (const Span& s : FindAll(*lang.role_re, text, span)) {
-    // The longest exact title that starts the loosely matched span.
+    // The longest exact title at the first word of the loosely matched span
+    // where one starts ("met President" holds the title "President").
     const RoleTitle* best = nullptr;
     std::vector<re2::StringPiece> best_groups;
-    for (const RoleTitle& r : lang.roles) {
-      groups.assign(r.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
-      if (!r.re->Match(input, s.begin, s.end, RE2::ANCHOR_START, groups.data(),
-                       static_cast<int>(groups.size()))) {
-        continue;
-      }
-      size_t end = groups[0].data() - text.data() + groups[0].size();
-      if (!AtWordBoundary(text, end)) continue;
-      if (best == nullptr || groups[0].size() > best_groups[0].size()) {
-        best = &r;
-        best_groups = groups;
+    for (uint32_t at = s.begin; at < s.end && best == nullptr; ++at) {
+      if (!AtWordBoundary(text, at) || text[at] == ' ') continue;
+      for (const RoleTitle& r : lang.roles) {
+        groups.assign(r.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
+        if (!r.re->Match(input, at, s.end, RE2::ANCHOR_START, groups.data(),
+                         static_cast<int>(groups.size()))) {
+          continue;
+        }
+        size_t end = groups[0].data() - text.data() + groups[0].size();
+        if (!AtWordBoundary(text, end)) continue;
+        if (best == nullptr || groups[0].size() > best_groups[0].size()) {
+          best = &r;
+          best_groups = groups;
+        }
       }
     }
     if (best == nullptr) continue;
-    out->span = {s.begin, s.begin + static_cast<uint32_t>(best_groups[0].size())};
+    uint32_t begin = static_cast<uint32_t>(best_groups[0].data() - text.data());
+    out->span = {begin, begin + static_cast<uint32_t>(best_groups[0].size())};
     out->role = best->role;
     out->organisation = best->organisation;
     out->has_org = false;
@@ -325,6 +341,16 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
   // Counts written before each item.
   std::vector<Span> counts;
   if (lang.count_re != nullptr) counts = FindAll(*lang.count_re, text, span);
+  // "171" in "Mi-171" is no count.
+  counts.erase(std::remove_if(counts.begin(), counts.end(),
+                              [&](const Span& c) {
+                                return std::any_of(items.begin(), items.end(), [&](const Item& it) {
+                                  return std::any_of(it.models.begin(), it.models.end(), [&](const Span& m) {
+                                    return c.begin < m.end && m.begin < c.end;
+                                  });
+                                });
+                              }),
+               counts.end());
   uint32_t floor = span.begin;
   bool in_container = false;  // "un lot d'avions et d'hélicoptères"
   for (Item& item : items) {

@@ -22,11 +22,14 @@ bool AllDigits(absl::string_view s) {
   });
 }
 
-// Digits with "." or " " thousands groups and a "," or "." decimal part, as
-// tokens: "1 000" comes as {"1", "000"}. Consumes from tokens[*i].
-bool TakeDigits(const std::vector<absl::string_view>& tokens, size_t* i,
+// Digits with thousands groups (" ", and the mark that is not the decimal
+// mark) and a decimal part, as tokens: "1 000" comes as {"1", "000"}.
+// Consumes from tokens[*i].
+bool TakeDigits(const Language& lang, const std::vector<absl::string_view>& tokens, size_t* i,
                 double* value) {
   absl::string_view t = tokens[*i];
+  const char decimal = lang.decimal_mark;
+  const char group = decimal == ',' ? '.' : ',';
   std::string digits;
   std::string frac;
   size_t p = 0;
@@ -34,10 +37,10 @@ bool TakeDigits(const std::vector<absl::string_view>& tokens, size_t* i,
     char c = t[p];
     if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
       digits.push_back(c);
-    } else if (c == '.' && p + 4 <= t.size() && AllDigits(t.substr(p + 1, 3)) &&
+    } else if (c == group && p + 4 <= t.size() && AllDigits(t.substr(p + 1, 3)) &&
                (p + 4 == t.size() || !absl::ascii_isdigit(static_cast<unsigned char>(t[p + 4])))) {
-      // thousands group "1.000"
-    } else if ((c == ',' || c == '.') && p + 1 < t.size() && frac.empty()) {
+      // a thousands group: "1.000", "1,000"
+    } else if (c == decimal && p + 1 < t.size() && frac.empty()) {
       frac = std::string(t.substr(p + 1));
       if (!AllDigits(frac)) return false;
       break;
@@ -155,7 +158,7 @@ bool ParseCount(const Language& lang, absl::string_view text, Count* count) {
   const Count* quantifier = nullptr;
   double n = 0;
   if (i < tokens.size()) {
-    if (AllDigits(tokens[i].substr(0, 1)) && TakeDigits(tokens, &i, &n)) {
+    if (AllDigits(tokens[i].substr(0, 1)) && TakeDigits(lang, tokens, &i, &n)) {
       TakeScale(lang, tokens, &i, &n);
       have_number = true;
     } else if (TakeWords(lang, tokens, &i, &n)) {

@@ -30,14 +30,26 @@ std::string EntityKey(const ExtractRules::Impl& rules, int entity, absl::string_
   return Fold(e.name);
 }
 
+std::string EntityName(const ExtractRules::Impl& rules, int entity, absl::string_view language) {
+  const GazetteerEntry& e = rules.entities[entity];
+  std::string name = e.read_as.empty() ? e.name : e.read_as;
+  if (!e.read_as.empty()) {
+    auto it = rules.entity_names.find(Fold(e.read_as));
+    if (it != rules.entity_names.end()) return EntityName(rules, it->second, language);
+  }
+  for (const auto& [lang, n] : e.names) {
+    if (lang == language) return n;
+  }
+  return name;
+}
+
 SlotFill SlotReader::Entity(const std::string& name, const EntityMention& m) const {
   SlotFill f;
   f.name = name;
   f.span = m.span;
   const GazetteerEntry& e = rules_.entities[m.entity];
-  f.text = !e.read_as.empty() ? e.read_as
-           : m.demonym        ? e.name
-                              : std::string(Slice(ctx_.text, m.span));
+  f.text = !e.read_as.empty() || m.demonym ? EntityName(rules_, m.entity, lang_.name)
+                                           : std::string(Slice(ctx_.text, m.span));
   f.key = EntityKey(rules_, m.entity, name);
   f.entity = m.entity;
   return f;
@@ -103,6 +115,14 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
       while (head.begin < head.end && text[head.begin] == ' ') ++head.begin;
     }
   }
+  // English puts the demonym first ("French troops").
+  if (lang_.demonym_re != nullptr) {
+    std::vector<Span> demonyms = FindAll(*lang_.demonym_re, text, head);
+    if (!demonyms.empty() && demonyms.front().begin == head.begin) {
+      head.begin = demonyms.front().end;
+      while (head.begin < head.end && text[head.begin] == ' ') ++head.begin;
+    }
+  }
   std::vector<Span> force_words;
   if (forces != lang_.lexicon_re.end()) force_words = FindAll(*forces->second, text, head);
   if (!force_words.empty() && force_words.front().begin == head.begin) {
@@ -122,12 +142,12 @@ void SlotReader::ReadTarget(const std::string& name, Span s, bool all,
                             std::vector<SlotFill>* out) const {
   absl::string_view text = ctx_.text;
   std::vector<Span> parts;
-  if (all) {
+  auto coordination = lang_.lexicon_re.find("coordination");
+  if (all && coordination != lang_.lexicon_re.end()) {
     uint32_t from = s.begin;
-    absl::string_view v = Slice(text, s);
-    for (size_t at = v.find(" et "); at != absl::string_view::npos; at = v.find(" et ", at + 4)) {
-      parts.push_back({from, s.begin + static_cast<uint32_t>(at)});
-      from = s.begin + static_cast<uint32_t>(at) + 4;
+    for (const Span& c : FindAll(*coordination->second, text, s)) {
+      parts.push_back({from, c.begin});
+      from = c.end;
     }
     parts.push_back({from, s.end});
   } else {
@@ -161,16 +181,15 @@ void SlotReader::ReadTarget(const std::string& name, Span s, bool all,
     // A place at the end, after a preposition, is the place, not the target;
     // a target that is only a place is no target.
     bool only_place = false;
+    auto preposition = lang_.lexicon_re.find("place_preposition");
     for (const EntityMention& m : FindEntities(rules_, lang_, text, t)) {
       const std::string& type = rules_.entities[m.entity].type;
       if (m.demonym || (type != "place" && type != "capital") || m.span.end != t.end) continue;
       if (m.span.begin == t.begin) only_place = true;
-      absl::string_view before = Slice(text, {t.begin, m.span.begin});
-      for (absl::string_view prep : {" de ", " d'", " du ", " à ", " dans ", " près de "}) {
-        if (before.size() > prep.size() && absl::EndsWith(before, prep)) {
-          t.end = m.span.begin - static_cast<uint32_t>(prep.size());
-          break;
-        }
+      if (preposition == lang_.lexicon_re.end()) continue;
+      for (const Span& prep : FindAll(*preposition->second, text, {t.begin, m.span.begin})) {
+        absl::string_view gap = Slice(text, {prep.end, m.span.begin});
+        if (prep.begin > t.begin && TrimPhrase(gap).empty()) t.end = prep.begin;
       }
     }
     absl::string_view trimmed = TrimPhrase(Slice(text, t));
@@ -197,7 +216,15 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
     if (facility != lang_.lexicon_re.end()) {
       std::vector<Span> at = FindAll(*facility->second, text, stripped);
       if (!at.empty()) {
-        out->push_back(Text(name, {at.front().begin, stripped.end}));
+        // "Bamako airport": a name just before the facility is part of it.
+        uint32_t begin = at.front().begin;
+        for (const EntityMention& m : FindEntities(rules_, lang_, text, stripped)) {
+          absl::string_view gap = Slice(text, {m.span.end, begin});
+          if (m.span.end <= begin && (TrimPhrase(gap).empty() || gap == "'s " || gap == "’s ")) {
+            begin = m.span.begin;
+          }
+        }
+        out->push_back(Text(name, {begin, stripped.end}));
         return;
       }
     }
@@ -294,7 +321,7 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
         std::string key = EntityKey(rules_, m.entity, name);
         if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
         keys.push_back(key);
-        names.push_back(m.demonym ? rules_.entities[m.entity].name
+        names.push_back(m.demonym ? EntityName(rules_, m.entity, lang_.name)
                                   : std::string(Slice(text, m.span)));
       }
       if (names.empty()) return;

@@ -41,6 +41,11 @@ class SlotReader {
   const SentenceContext& ctx_;
 };
 
+// The name slots show for an entity an article of `language` only implies
+// (a demonym, a value from elsewhere): its name in that language, the
+// country it reads as, else its canonical name.
+std::string EntityName(const ExtractRules::Impl& rules, int entity, absl::string_view language);
+
 // The key of a gazetteer entity as slot `slot`: its country when it is a
 // capital standing for one ("Moscou a livré"), except as a place.
 std::string EntityKey(const ExtractRules::Impl& rules, int entity,
