@@ -40,6 +40,10 @@ class ArticleReader {
   bool CheckLineLengths();
   // Reads the front matter if the cursor is at one; the cursor ends after it.
   void ReadFrontMatter(LineCursor* cursor);
+  // Sets the title and the text that follows it; false if there is no title.
+  bool TakeTitleAndText(LineCursor* cursor, Document* doc);
+  // Adds the kRepaired issue for the first invalid byte, at data_[bad].
+  void NoteRepair(size_t bad);
   void SetKey(const Line& line, absl::string_view key, absl::string_view value);
   StringId Meta(const std::string& value) {
     return value.empty() ? kNoString : out_->Intern(value);
@@ -64,43 +68,12 @@ void ArticleReader::Read() {
       bad == absl::string_view::npos ? std::string() : RepairUtf8(data_);
   LineCursor cursor(bad == absl::string_view::npos ? data_ : repaired);
   ReadFrontMatter(&cursor);
-
   Document doc;
-  Line line;
-  bool has_title = !meta_.title.empty();
-  if (has_title) {
-    doc.title = meta_.title;
-  }
-  size_t text_begin = cursor.data().size();
-  uint32_t text_line = 0;
-  if (has_title) {
-    if (cursor.Next(&line)) {
-      text_begin = line.offset;
-      text_line = line.number;
-    }
-  } else {
-    while (cursor.Next(&line)) {
-      if (IsBlankLine(line.text)) continue;
-      doc.title = std::string(TrimAscii(line.text));
-      has_title = true;
-      text_line = line.number + 1;
-      text_begin = line.offset + line.text.size();
-      // Past the '\r' and '\n' that end the title line.
-      while (text_begin < cursor.data().size() &&
-             cursor.data()[text_begin] != '\n') {
-        ++text_begin;
-      }
-      if (text_begin < cursor.data().size()) ++text_begin;
-      break;
-    }
-  }
-  if (!has_title) {
+  if (!TakeTitleAndText(&cursor, &doc)) {
     out_->SkipRecord(1, 0, "no title: nothing follows the front matter",
                      cursor.data());
     return;
   }
-  doc.text = std::string(cursor.data().substr(text_begin));
-  doc.text_first_line = text_line;
   doc.id = meta_.id.empty() ? out_->Intern(out_->path()) : Meta(meta_.id);
   doc.source = meta_.source.empty() ? out_->Intern(BaseName(out_->path()))
                                     : Meta(meta_.source);
@@ -112,15 +85,42 @@ void ArticleReader::Read() {
   doc.location = InputLocation{0, 1, 0};
   out_->AddDocument(std::move(doc));
   out_->KeepRecord();
-  if (bad != absl::string_view::npos) {
-    const absl::string_view text = StripBom(data_);
-    const size_t offset = bad - (data_.size() - text.size());
-    uint32_t bad_line, bad_column;
-    LineColumnAt(text, offset, 1, 1, &bad_line, &bad_column);
-    out_->AddIssue(IssueKind::kRepaired, bad_line, bad_column,
-                   "invalid UTF-8 replaced with U+FFFD",
-                   text.substr(offset - (bad_column - 1)));
+  if (bad != absl::string_view::npos) NoteRepair(bad);
+}
+
+bool ArticleReader::TakeTitleAndText(LineCursor* cursor, Document* doc) {
+  const absl::string_view data = cursor->data();
+  Line line;
+  if (!meta_.title.empty()) {
+    doc->title = meta_.title;
+    if (cursor->Next(&line)) {
+      doc->text = std::string(data.substr(line.offset));
+      doc->text_first_line = line.number;
+    }
+    return true;
   }
+  while (cursor->Next(&line)) {
+    if (IsBlankLine(line.text)) continue;
+    doc->title = std::string(TrimAscii(line.text));
+    // The text starts past the '\r' and '\n' that end the title line.
+    const size_t newline = data.find('\n', line.offset + line.text.size());
+    if (newline != absl::string_view::npos) {
+      doc->text = std::string(data.substr(newline + 1));
+    }
+    doc->text_first_line = line.number + 1;
+    return true;
+  }
+  return false;
+}
+
+void ArticleReader::NoteRepair(size_t bad) {
+  const absl::string_view text = StripBom(data_);
+  const size_t offset = bad - (data_.size() - text.size());
+  uint32_t bad_line, bad_column;
+  LineColumnAt(text, offset, 1, 1, &bad_line, &bad_column);
+  out_->AddIssue(IssueKind::kRepaired, bad_line, bad_column,
+                 "invalid UTF-8 replaced with U+FFFD",
+                 text.substr(offset - (bad_column - 1)));
 }
 
 bool ArticleReader::CheckLineLengths() {

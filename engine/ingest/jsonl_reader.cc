@@ -25,6 +25,12 @@ class JsonLinesReader {
   void ReadLine(const Line& line);
   void ReadDocument(const Line& line, const JsonField& text);
   void ReadClaim(const Line& line);
+  // Interns source, object and attribute into ids[0..2]; false (and the
+  // record skipped) if one is missing, empty or not a string.
+  bool ClaimNames(const Line& line, StringId ids[3]);
+  // The value field and its text; nullptr (and the record skipped) if it is
+  // missing, null, empty, an array or an object.
+  const JsonField* ClaimValue(const Line& line, absl::string_view* raw);
   // A string or number field as valid UTF-8 text; empty if absent or null.
   // Sets *ok to false (and leaves it otherwise) if it has another type.
   absl::string_view Text(const JsonField* field, bool* ok);
@@ -171,48 +177,64 @@ void JsonLinesReader::ReadDocument(const Line& line, const JsonField& text) {
   NoteRepair(line);
 }
 
-void JsonLinesReader::ReadClaim(const Line& line) {
-  StringId ids[3];
+bool JsonLinesReader::ClaimNames(const Line& line, StringId ids[3]) {
   constexpr absl::string_view kNames[] = {"source", "object", "attribute"};
   for (int i = 0; i < 3; ++i) {
     const absl::string_view name = FieldName(options_, kNames[i]);
     const JsonField* field = FindField(fields_, name);
     bool ok = true;
     const absl::string_view text = TrimAscii(Text(field, &ok));
-    if (field == nullptr || !ok || text.empty()) {
-      const std::string reason =
-          field == nullptr ? absl::StrCat("missing field '", name, "'")
-          : ok             ? absl::StrCat("field '", name, "' is empty or null")
-                           : absl::StrCat("field '", name, "' is ",
-                                          JsonTypeName(field->type), ", not a string");
-      out_->SkipRecord(line.number, field ? field->column : 0, reason,
-                       line.text);
-      return;
+    if (field != nullptr && ok && !text.empty()) {
+      ids[i] = out_->Intern(text);
+      continue;
     }
-    ids[i] = out_->Intern(text);
-  }
-  const absl::string_view value_name = FieldName(options_, "value");
-  const JsonField* value = FindField(fields_, value_name);
-  if (value == nullptr) {
-    out_->SkipRecord(line.number, 0,
-                     absl::StrCat("missing field '", value_name, "'"),
+    std::string reason;
+    if (field == nullptr) {
+      reason = absl::StrCat("missing field '", name, "'");
+    } else if (ok) {
+      reason = absl::StrCat("field '", name, "' is empty or null");
+    } else {
+      reason = absl::StrCat("field '", name, "' is ", JsonTypeName(field->type),
+                            ", not a string");
+    }
+    out_->SkipRecord(line.number, field ? field->column : 0, std::move(reason),
                      line.text);
-    return;
+    return false;
+  }
+  return true;
+}
+
+const JsonField* JsonLinesReader::ClaimValue(const Line& line,
+                                             absl::string_view* raw) {
+  const absl::string_view name = FieldName(options_, "value");
+  const JsonField* value = FindField(fields_, name);
+  if (value == nullptr) {
+    out_->SkipRecord(line.number, 0, absl::StrCat("missing field '", name, "'"),
+                     line.text);
+    return nullptr;
   }
   if (value->type == JsonType::kArray || value->type == JsonType::kObject) {
     out_->SkipRecord(line.number, value->column,
                      absl::StrCat("value is ", JsonTypeName(value->type),
                                   ", not a string, number or boolean"),
                      line.text);
-    return;
+    return nullptr;
   }
-  const absl::string_view raw =
-      value->type == JsonType::kBool ? value->text : Text(value);
-  if (out_->IsNull(raw)) {
+  *raw = value->type == JsonType::kBool ? value->text : Text(value);
+  if (out_->IsNull(*raw)) {
     out_->SkipRecord(line.number, value->column,
                      "no value: the value is empty or null", line.text);
-    return;
+    return nullptr;
   }
+  return value;
+}
+
+void JsonLinesReader::ReadClaim(const Line& line) {
+  StringId ids[3];
+  if (!ClaimNames(line, ids)) return;
+  absl::string_view raw;
+  const JsonField* value = ClaimValue(line, &raw);
+  if (value == nullptr) return;
   Claim claim;
   claim.source = ids[0];
   claim.subject = ids[1];

@@ -53,6 +53,14 @@ class TableReader {
  private:
   // Fills layout_ from the header; on a fatal problem returns its reason.
   std::string AnalyzeHeader(const Record& header);
+  // Assigns roles and provenance columns; returns the other columns.
+  std::vector<int> ClassifyColumns(const Record& header,
+                                   const std::vector<std::string>& names);
+  void FindAsOfColumn(const std::vector<std::string>& names);
+  // Long or wide form; the reason the file is unusable, or "".
+  std::string ChooseForm(const Record& header,
+                         const std::vector<std::string>& names,
+                         const std::vector<int>& others);
   void ReadRow(const Record& row);
   void SkipBadRecord(const Record& record);
   // Views of the row's cells, repaired into repaired_ when not valid UTF-8.
@@ -125,8 +133,14 @@ std::string TableReader::AnalyzeHeader(const Record& header) {
                    header.raw);
   }
   layout_.columns = names.size();
-  std::vector<int> candidates;
-  std::vector<std::string> unused;
+  const std::vector<int> others = ClassifyColumns(header, names);
+  FindAsOfColumn(names);
+  return ChooseForm(header, names, others);
+}
+
+std::vector<int> TableReader::ClassifyColumns(
+    const Record& header, const std::vector<std::string>& names) {
+  std::vector<int> others;
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string& name = names[i];
     const int col = static_cast<int>(i);
@@ -160,21 +174,28 @@ std::string TableReader::AnalyzeHeader(const Record& header) {
     if (name.empty()) {
       ignore("has no name");
     } else {
-      candidates.push_back(col);
+      others.push_back(col);
     }
   }
-  // as_of follows the order of provenance_columns, not of the header.
+  return others;
+}
+
+void TableReader::FindAsOfColumn(const std::vector<std::string>& names) {
+  // The order of provenance_columns decides, not the order of the header.
   for (const std::string& p : options_.provenance_columns) {
     if (!IsAsOfField(p)) continue;
-    bool found = false;
-    for (size_t i = 0; i < names.size() && !found; ++i) {
+    for (size_t i = 0; i < names.size(); ++i) {
       if (absl::EqualsIgnoreCase(names[i], FieldName(options_, p))) {
         layout_.as_of = static_cast<int>(i);
-        found = true;
+        return;
       }
     }
-    if (found) break;
   }
+}
+
+std::string TableReader::ChooseForm(const Record& header,
+                                    const std::vector<std::string>& names,
+                                    const std::vector<int>& others) {
   for (int r : {kSource, kObject}) {
     if (layout_.role[r] >= 0) continue;
     return absl::StrCat("missing column '", FieldName(options_, kRoles[r]),
@@ -192,7 +213,8 @@ std::string TableReader::AnalyzeHeader(const Record& header) {
   }
   layout_.long_form = has_attribute;
   if (layout_.long_form) {
-    for (int col : candidates) unused.push_back(names[col]);
+    std::vector<std::string> unused;
+    for (int col : others) unused.push_back(names[col]);
     if (!unused.empty()) {
       out_->AddIssue(
           IssueKind::kSkippedValue, header.line, 0,
@@ -201,7 +223,7 @@ std::string TableReader::AnalyzeHeader(const Record& header) {
     }
     return "";
   }
-  for (int col : candidates) {
+  for (int col : others) {
     layout_.attributes.emplace_back(col, out_->Intern(names[col]));
   }
   if (layout_.attributes.empty()) {
