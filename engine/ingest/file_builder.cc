@@ -20,7 +20,10 @@ FileBuilder::FileBuilder(std::string path, InputKind kind, uint64_t bytes,
 }
 
 bool FileBuilder::IsNull(absl::string_view cell) const {
-  if (TrimAscii(cell).empty()) return true;
+  // Most cells start with a visible byte: then they are not blank.
+  if (cell.empty() || (IsAsciiSpace(cell.front()) && TrimAscii(cell).empty())) {
+    return true;
+  }
   return options_.is_null && options_.is_null(cell);
 }
 

@@ -39,8 +39,8 @@ absl::StatusOr<ParsedFile> ParseOne(const InputSource& source,
                                     std::string* buffer) {
   absl::string_view data = stdin_data;
   if (!source.is_stdin) {
-    CROSSCHECK_RETURN_IF_ERROR(internal::ReadWholeFile(source.path, buffer));
-    data = *buffer;
+    CROSSCHECK_ASSIGN_OR_RETURN(data,
+                                internal::ReadWholeFile(source.path, buffer));
   }
   const InputKind kind =
       source.is_stdin ? internal::SniffKind(data, options) : source.kind;
@@ -146,78 +146,118 @@ Corpus Merger::Finish() {
   return std::move(corpus_);
 }
 
-// Parses `sources` on `threads` workers while the calling thread merges the
-// results in order. At most 2 * threads parsed files wait to be merged.
-absl::Status ParseAll(const std::vector<InputSource>& sources,
-                      absl::string_view stdin_data,
-                      const IngestOptions& options, Merger* merger) {
-  const size_t n = sources.size();
-  const size_t threads =
-      std::min(n, static_cast<size_t>(std::max(options.threads, 1)));
+// Parses files on `threads` threads, the calling one included, and hands the
+// results to the merger in input order. The calling thread merges whenever
+// the next file in order is parsed, and parses one itself otherwise. At most
+// 2 * threads parsed files wait to be merged, which bounds memory.
+class Pipeline {
+ public:
+  Pipeline(const std::vector<InputSource>& sources,
+           absl::string_view stdin_data, const IngestOptions& options,
+           Merger* merger)
+      : sources_(sources),
+        stdin_data_(stdin_data),
+        options_(options),
+        merger_(merger),
+        threads_(std::min(sources.size(),
+                          static_cast<size_t>(std::max(options.threads, 1)))),
+        window_(2 * std::max<size_t>(threads_, 1)),
+        slots_(sources.size()) {}
+
+  // The first error in input order, after which nothing more is merged.
+  absl::Status Run();
+
+ private:
+  // A read buffer sized once for the largest file: regrowing it would
+  // touch fresh pages.
+  std::string NewBuffer() const;
+  bool MayStart() const {
+    return next_ < sources_.size() && next_ < merged_ + window_;
+  }
+  void Parse(size_t i, std::string* buffer);
+  void Work();
+
+  const std::vector<InputSource>& sources_;
+  const absl::string_view stdin_data_;
+  const IngestOptions& options_;
+  Merger* const merger_;
+  const size_t threads_;
+  const size_t window_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::optional<absl::StatusOr<ParsedFile>>> slots_;
+  size_t next_ = 0;    // next file to parse
+  size_t merged_ = 0;  // files taken by the merger
+  bool stop_ = false;
+};
+
+std::string Pipeline::NewBuffer() const {
   uint64_t largest = 0;
-  for (const InputSource& source : sources) {
+  for (const InputSource& source : sources_) {
     largest = std::max(largest, source.bytes);
   }
-  // Sized once for the largest file: regrowing would touch fresh pages.
-  auto new_buffer = [largest] {
-    std::string buffer;
-    buffer.reserve(static_cast<size_t>(largest) + 1);
-    internal::AdviseHugePages(buffer.data(), buffer.capacity());
-    return buffer;
-  };
-  if (threads <= 1) {
-    std::string buffer = new_buffer();
-    for (const InputSource& source : sources) {
-      CROSSCHECK_ASSIGN_OR_RETURN(
-          ParsedFile file, ParseOne(source, stdin_data, options, &buffer));
-      merger->Add(std::move(file));
-    }
-    return absl::OkStatus();
-  }
-  std::mutex mu;
-  std::condition_variable cv;
-  std::vector<std::optional<absl::StatusOr<ParsedFile>>> slots(n);
-  size_t next = 0, merged = 0;
-  bool stop = false;
-  const size_t window = 2 * threads;
-  auto work = [&] {
-    std::string buffer = new_buffer();
-    while (true) {
-      size_t i;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock,
-                [&] { return stop || next >= n || next < merged + window; });
-        if (stop || next >= n) return;
-        i = next++;
-      }
-      absl::StatusOr<ParsedFile> result =
-          ParseOne(sources[i], stdin_data, options, &buffer);
-      std::lock_guard<std::mutex> lock(mu);
-      slots[i] = std::move(result);
-      cv.notify_all();
-    }
-  };
-  std::vector<std::thread> workers;
-  for (size_t t = 0; t < threads; ++t) workers.emplace_back(work);
-  absl::Status status;
-  for (size_t i = 0; i < n && status.ok(); ++i) {
-    absl::StatusOr<ParsedFile> result;
+  std::string buffer;
+  buffer.reserve(static_cast<size_t>(largest) + 1);
+  internal::AdviseHugePages(buffer.data(), buffer.capacity());
+  buffer.resize(buffer.capacity());
+  return buffer;
+}
+
+void Pipeline::Parse(size_t i, std::string* buffer) {
+  absl::StatusOr<ParsedFile> result =
+      ParseOne(sources_[i], stdin_data_, options_, buffer);
+  std::lock_guard<std::mutex> lock(mu_);
+  slots_[i] = std::move(result);
+  cv_.notify_all();
+}
+
+void Pipeline::Work() {
+  std::string buffer = NewBuffer();
+  while (true) {
+    size_t i;
     {
-      std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return slots[i].has_value(); });
-      result = std::move(*slots[i]);
-      slots[i].reset();
-      merged = i + 1;
-      if (!result.ok()) stop = true;
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock,
+               [&] { return stop_ || next_ >= sources_.size() || MayStart(); });
+      if (stop_ || next_ >= sources_.size()) return;
+      i = next_++;
     }
-    cv.notify_all();
-    if (result.ok()) {
-      merger->Add(*std::move(result));
+    Parse(i, &buffer);
+  }
+}
+
+absl::Status Pipeline::Run() {
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < threads_; ++t)
+    workers.emplace_back([this] { Work(); });
+  std::string buffer = NewBuffer();
+  absl::Status status;
+  std::unique_lock<std::mutex> lock(mu_);
+  while (merged_ < sources_.size()) {
+    if (slots_[merged_].has_value()) {
+      absl::StatusOr<ParsedFile> result = std::move(*slots_[merged_]);
+      slots_[merged_].reset();
+      ++merged_;
+      if (!result.ok()) {
+        status = result.status();
+        break;
+      }
+      lock.unlock();
+      cv_.notify_all();
+      merger_->Add(*std::move(result));
+      lock.lock();
+    } else if (MayStart()) {
+      const size_t i = next_++;
+      lock.unlock();
+      Parse(i, &buffer);
+      lock.lock();
     } else {
-      status = result.status();
+      cv_.wait(lock);
     }
   }
+  stop_ = true;
+  lock.unlock();
+  cv_.notify_all();
   for (std::thread& w : workers) w.join();
   return status;
 }
@@ -258,7 +298,8 @@ absl::Status Ingest(const std::vector<std::string>& inputs,
   uint64_t total_bytes = stdin_data.size();
   for (const InputSource& source : sources) total_bytes += source.bytes;
   Merger merger(total_bytes);
-  CROSSCHECK_RETURN_IF_ERROR(ParseAll(sources, stdin_data, options, &merger));
+  CROSSCHECK_RETURN_IF_ERROR(
+      Pipeline(sources, stdin_data, options, &merger).Run());
   Corpus result = merger.Finish();
   if (IsEmpty(*corpus)) {
     *corpus = std::move(result);

@@ -140,35 +140,35 @@ absl::StatusOr<std::vector<InputSource>> ResolveInputs(
   return out;
 }
 
-absl::Status ReadWholeFile(const std::string& path, std::string* data) {
+absl::StatusOr<absl::string_view> ReadWholeFile(const std::string& path,
+                                                std::string* buffer) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return PathError(errno, "cannot open", path);
-  data->clear();
   struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    // One spare byte lets the read that sees the end avoid a reallocation.
-    data->reserve(static_cast<size_t>(st.st_size) + 1);
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    // One spare byte lets the read that sees the end succeed at once.
+    const size_t want = static_cast<size_t>(st.st_size) + 1;
+    if (buffer->size() < want) buffer->resize(want);
   }
   constexpr size_t kChunk = size_t{1} << 20;
   size_t used = 0;
   while (true) {
-    // Regular files fill the reserved size in one read; pipes grow by chunks.
-    if (data->capacity() == used) data->reserve(used + kChunk);
-    data->resize(data->capacity());
-    const ssize_t got = ::read(fd, data->data() + used, data->size() - used);
+    // Regular files fill the buffer in one read; pipes grow it by chunks.
+    // The buffer only grows: resizing it would fill it with zeros again.
+    if (buffer->size() == used) buffer->resize(used + kChunk);
+    const ssize_t got =
+        ::read(fd, buffer->data() + used, buffer->size() - used);
     if (got < 0) {
       if (errno == EINTR) continue;
       const int error = errno;
       ::close(fd);
-      data->clear();
       return PathError(error, "cannot read", path);
     }
     if (got == 0) break;
     used += static_cast<size_t>(got);
   }
   ::close(fd);
-  data->resize(used);
-  return absl::OkStatus();
+  return absl::string_view(buffer->data(), used);
 }
 
 std::string ReadWholeStream(std::istream& in) {

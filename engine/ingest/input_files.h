@@ -37,10 +37,12 @@ std::optional<InputKind> KindForPath(absl::string_view path);
 absl::StatusOr<std::vector<InputSource>> ResolveInputs(
     const std::vector<std::string>& inputs);
 
-// Replaces *data with the whole file, reusing its storage. NotFound or
-// PermissionDenied naming `path`; other failures carry the code that
-// absl::ErrnoToStatusCode gives their errno.
-absl::Status ReadWholeFile(const std::string& path, std::string* data);
+// The whole file, read into *buffer (reused: it grows when needed and is
+// never shrunk, so a buffer kept across files is filled with zeros once).
+// The view is valid until *buffer changes. NotFound or PermissionDenied
+// naming `path`; other failures carry absl::ErrnoToStatusCode(errno).
+absl::StatusOr<absl::string_view> ReadWholeFile(const std::string& path,
+                                                std::string* buffer);
 
 // Everything left in `in`.
 std::string ReadWholeStream(std::istream& in);

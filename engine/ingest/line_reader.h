@@ -23,6 +23,11 @@ absl::string_view StripBom(absl::string_view data);
 // True if `line` holds only ASCII spaces, tabs and carriage returns.
 bool IsBlankLine(absl::string_view line);
 
+// True for ' ', '\t', '\n', '\v', '\f' and '\r'.
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 // `s` without leading and trailing ASCII white space.
 absl::string_view TrimAscii(absl::string_view s);
 

@@ -67,8 +67,15 @@ class TableReader {
   // Returns false (and skips the row) if it has the wrong column count.
   bool PrepareCells(const Record& row);
   void EmitClaims(const Record& row, StringId source, StringId object);
-  StringId InternCached(absl::string_view s, absl::string_view* last_text,
-                        StringId* last_id);
+  // Interns `s`, reusing the id of the previous call with the same `cache`
+  // when the text is the same: consecutive rows often repeat a cell (rows
+  // of one flight from several sites), and a compare is cheaper than a
+  // hash lookup.
+  struct LastCell {
+    absl::string_view text;  // the pool's copy
+    StringId id = kNoString;
+  };
+  StringId InternCached(absl::string_view s, LastCell* cache);
 
   TableScanner scanner_;
   const bool empty_;
@@ -77,8 +84,8 @@ class TableReader {
   Layout layout_;
   std::vector<absl::string_view> cells_;
   std::vector<std::string> repaired_;
-  absl::string_view last_source_, last_object_;
-  StringId last_source_id_ = kNoString, last_object_id_ = kNoString;
+  LastCell last_source_, last_object_;
+  std::vector<LastCell> last_cells_;  // per column
   bool row_repaired_ = false;
   uint32_t repair_line_ = 0, repair_column_ = 0;
 };
@@ -133,6 +140,7 @@ std::string TableReader::AnalyzeHeader(const Record& header) {
                    header.raw);
   }
   layout_.columns = names.size();
+  last_cells_.resize(names.size());
   const std::vector<int> others = ClassifyColumns(header, names);
   FindAsOfColumn(names);
   return ChooseForm(header, names, others);
@@ -283,29 +291,27 @@ bool TableReader::PrepareCells(const Record& row) {
   return true;
 }
 
-StringId TableReader::InternCached(absl::string_view s,
-                                   absl::string_view* last_text,
-                                   StringId* last_id) {
-  if (*last_id != kNoString && s == *last_text) return *last_id;
-  *last_id = out_->Intern(s);
-  // The pool's copy stays valid; the cell may live in a scratch buffer.
-  *last_text = out_->Str(*last_id);
-  return *last_id;
+StringId TableReader::InternCached(absl::string_view s, LastCell* cache) {
+  if (cache->id != kNoString && s == cache->text) return cache->id;
+  cache->id = out_->Intern(s);
+  // The cell may live in a scratch buffer; the pool's copy stays valid.
+  cache->text = out_->Str(cache->id);
+  return cache->id;
 }
 
 void TableReader::ReadRow(const Record& row) {
   if (!PrepareCells(row)) return;
-  const absl::string_view source = TrimAscii(cells_[layout_.role[kSource]]);
-  const absl::string_view object = TrimAscii(cells_[layout_.role[kObject]]);
+  absl::string_view names[2];
   for (int r : {kSource, kObject}) {
-    if (!TrimAscii(cells_[layout_.role[r]]).empty()) continue;
+    names[r] = TrimAscii(cells_[layout_.role[r]]);
+    if (!names[r].empty()) continue;
     const Field& f = row.fields[layout_.role[r]];
     out_->SkipRecord(f.line, f.column,
                      absl::StrCat("empty '", kRoles[r], "' cell"), row.raw);
     return;
   }
-  EmitClaims(row, InternCached(source, &last_source_, &last_source_id_),
-             InternCached(object, &last_object_, &last_object_id_));
+  EmitClaims(row, InternCached(names[kSource], &last_source_),
+             InternCached(names[kObject], &last_object_));
 }
 
 void TableReader::EmitClaims(const Record& row, StringId source,
@@ -320,7 +326,7 @@ void TableReader::EmitClaims(const Record& row, StringId source,
   auto add = [&](int col, StringId predicate) {
     const Field& f = row.fields[col];
     claim.predicate = predicate;
-    claim.raw_value = out_->Intern(cells_[col]);
+    claim.raw_value = InternCached(cells_[col], &last_cells_[col]);
     claim.location = InputLocation{0, f.line, f.column};
     out_->AddClaim(claim);
   };

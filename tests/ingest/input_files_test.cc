@@ -146,12 +146,20 @@ TEST(ReadWholeFileTest, ReadsWholeFiles) {
   TempDir dir;
   const std::string big(3 << 20, 'q');
   const std::string path = dir.Write("a.csv", big);
-  std::string data = "old contents";
-  ASSERT_TRUE(ReadWholeFile(path, &data).ok());
-  EXPECT_EQ(data, big);
-  ASSERT_TRUE(ReadWholeFile(dir.Write("e.csv", ""), &data).ok());
-  EXPECT_EQ(data, "");
-  EXPECT_EQ(ReadWholeFile(dir.path() + "/none.csv", &data).code(),
+  std::string buffer = "old contents";
+  auto data = ReadWholeFile(path, &buffer);
+  ASSERT_TRUE(data.ok()) << data.status();
+  EXPECT_EQ(*data, big);
+  // A smaller file reuses the buffer.
+  const size_t size = buffer.size();
+  data = ReadWholeFile(dir.Write("b.csv", "small"), &buffer);
+  ASSERT_TRUE(data.ok());
+  EXPECT_EQ(*data, "small");
+  EXPECT_EQ(buffer.size(), size);
+  data = ReadWholeFile(dir.Write("e.csv", ""), &buffer);
+  ASSERT_TRUE(data.ok());
+  EXPECT_EQ(*data, "");
+  EXPECT_EQ(ReadWholeFile(dir.path() + "/none.csv", &buffer).status().code(),
             absl::StatusCode::kNotFound);
 }
 
@@ -161,7 +169,7 @@ TEST(ReadWholeFileTest, PermissionDenied) {
   std::string data;
   ASSERT_EQ(::chmod(path.c_str(), 0), 0);
   if (BypassesPermissions(path)) GTEST_SKIP() << "running as root";
-  const absl::Status denied = ReadWholeFile(path, &data);
+  const absl::Status denied = ReadWholeFile(path, &data).status();
   EXPECT_EQ(denied.code(), absl::StatusCode::kPermissionDenied);
   EXPECT_NE(denied.message().find(path), absl::string_view::npos);
 }
