@@ -186,15 +186,15 @@ void ArticleReader::SetKey(const Line& line, absl::string_view key,
   if (slot == nullptr) {
     out_->AddIssue(
         IssueKind::kSkippedValue, line.number, 1,
-        absl::StrCat("unknown front matter key '", key, "'; ignored"),
+        absl::StrCat("unknown front matter key ", Quote(key), "; ignored"),
         line.text);
     return;
   }
   *slot = std::string(value);
   if (slot == &meta_.published && !value.empty() && !ParseIsoDate(value)) {
     out_->AddIssue(IssueKind::kSkippedValue, line.number, 0,
-                   absl::StrCat("published date '", value,
-                                "' is not an ISO date; the date is unknown"),
+                   absl::StrCat("published date ", Quote(value),
+                                " is not an ISO date; the date is unknown"),
                    line.text);
   }
 }

@@ -21,6 +21,7 @@
 #include "ingest/input_files.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/memory.h"
+#include "ingest/reader_util.h"
 #include "ingest/table_reader.h"
 #include "internal/status_macros.h"
 
@@ -127,8 +128,8 @@ Corpus Merger::Finish() {
     };
     auto it = by_id.find(ref.id);
     if (it == by_id.end()) {
-      issue(absl::StrCat("document '", ref.id,
-                         "' not found; the claim keeps no document link"));
+      issue(absl::StrCat("document ", internal::Quote(ref.id),
+                         " not found; the claim keeps no document link"));
       continue;
     }
     Claim& claim = corpus_.claims[ref.claim];
@@ -137,7 +138,8 @@ Corpus Merger::Finish() {
     const std::string& text = corpus_.documents[it->second].text;
     const size_t at = text.find(ref.quote);
     if (at == std::string::npos) {
-      issue(absl::StrCat("quote not found in document '", ref.id, "'"));
+      issue(absl::StrCat("quote not found in document ",
+                         internal::Quote(ref.id)));
       continue;
     }
     claim.span_begin = static_cast<uint32_t>(at);
@@ -168,9 +170,6 @@ class Pipeline {
   absl::Status Run();
 
  private:
-  // A read buffer sized once for the largest file: regrowing it would
-  // touch fresh pages.
-  std::string NewBuffer() const;
   bool MayStart() const {
     return next_ < sources_.size() && next_ < merged_ + window_;
   }
@@ -191,18 +190,6 @@ class Pipeline {
   bool stop_ = false;
 };
 
-std::string Pipeline::NewBuffer() const {
-  uint64_t largest = 0;
-  for (const InputSource& source : sources_) {
-    largest = std::max(largest, source.bytes);
-  }
-  std::string buffer;
-  buffer.reserve(static_cast<size_t>(largest) + 1);
-  internal::AdviseHugePages(buffer.data(), buffer.capacity());
-  buffer.resize(buffer.capacity());
-  return buffer;
-}
-
 void Pipeline::Parse(size_t i, std::string* buffer) {
   absl::StatusOr<ParsedFile> result =
       ParseOne(sources_[i], stdin_data_, options_, buffer);
@@ -212,7 +199,7 @@ void Pipeline::Parse(size_t i, std::string* buffer) {
 }
 
 void Pipeline::Work() {
-  std::string buffer = NewBuffer();
+  std::string buffer;  // reused from file to file: its pages stay mapped
   while (true) {
     size_t i;
     {
@@ -230,7 +217,7 @@ absl::Status Pipeline::Run() {
   std::vector<std::thread> workers;
   for (size_t t = 1; t < threads_; ++t)
     workers.emplace_back([this] { Work(); });
-  std::string buffer = NewBuffer();
+  std::string buffer;
   absl::Status status;
   std::unique_lock<std::mutex> lock(mu_);
   while (merged_ < sources_.size()) {

@@ -163,8 +163,8 @@ void JsonLinesReader::ReadDocument(const Line& line, const JsonField& text) {
     if (!doc.published) {
       const JsonField* f = FindField(fields_, "published");
       out_->AddIssue(IssueKind::kSkippedValue, line.number, f->column,
-                     absl::StrCat("published date '", raw,
-                                  "' is not an ISO date; the date is unknown"),
+                     absl::StrCat("published date ", Quote(raw),
+                                  " is not an ISO date; the date is unknown"),
                      line.text);
     }
   }

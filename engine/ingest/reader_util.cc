@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "ingest/utf8.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -72,6 +73,13 @@ absl::string_view BaseName(absl::string_view path) {
   while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
   const size_t slash = path.rfind('/');
   return slash == absl::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string Quote(absl::string_view text) {
+  constexpr size_t kMaxQuoted = 60;
+  std::string quoted = Utf8Excerpt(text, kMaxQuoted);
+  if (quoted.size() < text.size()) quoted += "...";
+  return absl::StrCat("'", quoted, "'");
 }
 
 std::string TooLongReason(absl::string_view what, size_t limit) {

@@ -36,6 +36,10 @@ std::optional<absl::CivilDay> ParseIsoDate(absl::string_view s);
 // The last component of `path` ("a/b/c.txt" -> "c.txt"; "-" -> "-").
 absl::string_view BaseName(absl::string_view path);
 
+// `text` in single quotes, cut to at most 60 bytes of valid UTF-8, for
+// naming input values in issue reasons.
+std::string Quote(absl::string_view text);
+
 // "line longer than N bytes".
 std::string TooLongReason(absl::string_view what, size_t limit);
 

@@ -34,7 +34,7 @@ struct Layout {
 std::string ColumnList(const std::vector<std::string>& names) {
   std::vector<std::string> shown;
   for (size_t i = 0; i < names.size() && i < kMaxNamesListed; ++i) {
-    shown.push_back(names[i].empty() ? "(empty)" : names[i]);
+    shown.push_back(names[i].empty() ? "(empty)" : Utf8Excerpt(names[i], 40));
   }
   if (names.size() > kMaxNamesListed) shown.push_back("...");
   return absl::StrJoin(shown, ", ");

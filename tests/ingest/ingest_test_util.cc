@@ -10,6 +10,7 @@
 #include "ingest/article_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/table_reader.h"
+#include "ingest/utf8.h"
 
 namespace crosscheck::testing {
 
@@ -94,13 +95,16 @@ void ExpectCountersAddUp(const Corpus& corpus) {
     for (const Document& d : corpus.documents)
       documents += d.location.file == f;
     for (const InputIssue& i : corpus.issues) {
-      if (i.location.file != f || i.kind != IssueKind::kSkippedRecord) continue;
+      if (i.location.file != f) continue;
+      EXPECT_LE(i.excerpt.size(), 80u);
+      EXPECT_TRUE(internal::IsValidUtf8(i.excerpt)) << i.excerpt;
+      EXPECT_TRUE(internal::IsValidUtf8(i.reason)) << i.reason;
+      if (i.kind != IssueKind::kSkippedRecord) continue;
       if (i.location.line == 0) {
         file_level = true;
       } else {
         ++listed;
       }
-      EXPECT_LE(i.excerpt.size(), 80u);
     }
     EXPECT_EQ(file.claims, claims);
     EXPECT_EQ(file.documents, documents);

@@ -41,7 +41,8 @@ void ExpectIssues(const std::vector<std::string>& actual,
 // Checks, for every file: records == records_kept + records_skipped; the
 // claims and documents counters match the corpus; every kSkippedRecord issue
 // on a line (line > 0) is one skipped record, and skipped records are only
-// left unlisted when the file has a file-level (line 0) kSkippedRecord issue.
+// left unlisted when the file has a file-level (line 0) kSkippedRecord issue;
+// every issue's reason and excerpt are valid UTF-8, excerpts 80 bytes at most.
 void ExpectCountersAddUp(const Corpus& corpus);
 
 // Files, documents, claims and issues as text, for comparing corpora
