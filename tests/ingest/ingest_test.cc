@@ -271,7 +271,7 @@ constexpr const char* kSeedTitles[] = {
 };
 
 TEST(IngestTest, SeedArticles) {
-  const std::string dir = SourceDir() + "/fixtures/seeds";
+  const std::string dir = SourceDir() + "/fixtures/seeds/input";
   Corpus corpus;
   ASSERT_TRUE(Ingest({dir}, IngestOptions(), &corpus).ok());
   ASSERT_EQ(corpus.documents.size(), 5u);
