@@ -327,7 +327,10 @@ void TableReader::EmitClaims(const Record& row, StringId source,
     const Field& f = row.fields[col];
     claim.predicate = predicate;
     claim.raw_value = InternCached(cells_[col], &last_cells_[col]);
-    claim.location = InputLocation{0, f.line, f.column};
+    // All claims of a row share its first line, so later stages can tell
+    // records apart by (file, line); the column counts bytes from the start
+    // of that line even when a quoted cell before it spans lines.
+    claim.location = InputLocation{0, row.line, f.offset + 1};
     out_->AddClaim(claim);
   };
   if (layout_.long_form) {

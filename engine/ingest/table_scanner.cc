@@ -84,8 +84,9 @@ void TableScanner::SplitSimple(size_t begin, size_t end, Record* record) {
     const void* s = std::memchr(base + p, sep_, end - p);
     const size_t stop =
         s ? static_cast<size_t>(static_cast<const char*>(s) - base) : end;
+    const uint32_t offset = static_cast<uint32_t>(p - begin);
     record->fields.push_back(Field{absl::string_view(base + p, stop - p), line_,
-                                   static_cast<uint32_t>(p - begin + 1)});
+                                   offset + 1, offset});
     if (s == nullptr) return;
     p = stop + 1;
   }
@@ -107,6 +108,7 @@ size_t TableScanner::ScanQuoted(size_t begin, Record* record) {
   while (true) {
     const uint32_t field_line = line;
     const uint32_t field_column = static_cast<uint32_t>(p - line_start + 1);
+    const uint32_t field_offset = static_cast<uint32_t>(p - begin);
     if (p < n && base[p] == '"') {
       record->error_line = field_line;
       record->error_column = field_column;
@@ -143,7 +145,7 @@ size_t TableScanner::ScanQuoted(size_t begin, Record* record) {
       }
       arena_.append(base + p, junk_end - p);
       pending_.push_back(Pending{arena_begin, arena_.size() - arena_begin, true,
-                                 field_line, field_column});
+                                 field_line, field_column, field_offset});
       p = stop;
     } else {
       const size_t stop = FindEither(data_, p, n, sep_, '\n');
@@ -152,8 +154,8 @@ size_t TableScanner::ScanQuoted(size_t begin, Record* record) {
           base[text_end - 1] == '\r') {
         --text_end;
       }
-      pending_.push_back(
-          Pending{p, text_end - p, false, field_line, field_column});
+      pending_.push_back(Pending{p, text_end - p, false, field_line,
+                                 field_column, field_offset});
       p = stop;
     }
     if (p - begin > max_bytes_) return fail(RecordStatus::kTooLong, false);
@@ -170,7 +172,7 @@ size_t TableScanner::ScanQuoted(size_t begin, Record* record) {
     const Pending& f = pending_[i];
     const char* text = f.in_arena ? arena_.data() + f.begin : base + f.begin;
     record->fields[i] =
-        Field{absl::string_view(text, f.size), f.line, f.column};
+        Field{absl::string_view(text, f.size), f.line, f.column, f.offset};
   }
   return p;
 }

@@ -27,7 +27,8 @@ namespace crosscheck::internal {
 struct Field {
   absl::string_view text;  // unquoted and unescaped; a trailing '\r' dropped
   uint32_t line = 0;       // where the field starts (its quote, if quoted)
-  uint32_t column = 0;     // 1-based byte column
+  uint32_t column = 0;     // 1-based byte column in that line
+  uint32_t offset = 0;     // byte offset of the field in Record::raw
 };
 
 enum class RecordStatus : uint8_t {
@@ -79,6 +80,7 @@ class TableScanner {
     bool in_arena;
     uint32_t line;
     uint32_t column;
+    uint32_t offset;
   };
   std::vector<Pending> pending_;
 };

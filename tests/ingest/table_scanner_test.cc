@@ -125,6 +125,9 @@ TEST(TableScannerTest, RecordSpanningLinesReportsItsRawBytes) {
   Record record;
   ASSERT_TRUE(scanner.Next(&record));
   EXPECT_EQ(record.raw, "\"a\nb\",c");
+  ASSERT_EQ(record.fields.size(), 2u);
+  EXPECT_EQ(record.fields[1].offset, 6u);
+  EXPECT_EQ(record.raw.substr(record.fields[1].offset, 1), "c");
   ASSERT_TRUE(scanner.Next(&record));
   EXPECT_EQ(record.line, 3u);
   EXPECT_EQ(record.raw, "next");

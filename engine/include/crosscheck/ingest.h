@@ -26,9 +26,12 @@
 //
 // Locations. Lines are 1-based; columns are 1-based bytes in their line
 // (after a byte order mark on line 1), 0 when the issue is about a whole
-// line. A claim points at its cell (the opening quote of a quoted CSV cell,
-// the line where a multi-line cell starts) or, in JSON Lines, at the first
-// byte of its value. Excerpts are at most 80 bytes of valid UTF-8.
+// line. A claim points at its cell (the opening quote of a quoted CSV cell)
+// or, in JSON Lines, at the first byte of its value. All claims of a record
+// carry the record's first line, so (file, line) tells records apart; when
+// a quoted CSV cell spans lines, later cells of the row are located by their
+// byte offset from the start of that first line. Issues point at the exact
+// line and column. Excerpts are at most 80 bytes of valid UTF-8.
 //
 // Text. Invalid UTF-8 is repaired (each maximal ill-formed subpart becomes
 // U+FFFD) and the record kept, with one kRepaired issue at the first bad
