@@ -99,6 +99,10 @@ class Merger {
   Corpus Finish();
 
  private:
+  // Document id -> index in corpus_.documents.
+  absl::flat_hash_map<absl::string_view, uint32_t> DocumentsById() const;
+  void AddIssue(const DocumentRef& ref, std::string reason);
+
   const uint64_t total_bytes_;
   uint64_t bytes_seen_ = 0;
   Corpus corpus_;
@@ -107,8 +111,35 @@ class Merger {
 
 Corpus Merger::Finish() {
   if (refs_.empty()) return std::move(corpus_);
-  // Ids are text; with duplicate ids the document first by (path, line)
-  // wins, whatever the input order.
+  const absl::flat_hash_map<absl::string_view, uint32_t> by_id =
+      DocumentsById();
+  for (const DocumentRef& ref : refs_) {
+    auto it = by_id.find(ref.id);
+    if (it == by_id.end()) {
+      AddIssue(ref,
+               absl::StrCat("document ", internal::Quote(ref.id),
+                            " not found; the claim keeps no document link"));
+      continue;
+    }
+    Claim& claim = corpus_.claims[ref.claim];
+    claim.document = it->second;
+    if (ref.quote.empty()) continue;
+    const std::string& text = corpus_.documents[it->second].text;
+    const size_t at = text.find(ref.quote);
+    if (at == std::string::npos) {
+      AddIssue(ref, absl::StrCat("quote not found in document ",
+                                 internal::Quote(ref.id)));
+      continue;
+    }
+    claim.span_begin = static_cast<uint32_t>(at);
+    claim.span_end = static_cast<uint32_t>(at + ref.quote.size());
+  }
+  return std::move(corpus_);
+}
+
+absl::flat_hash_map<absl::string_view, uint32_t> Merger::DocumentsById() const {
+  // With duplicate ids, the document first by (path, line) wins, whatever
+  // the input order.
   auto rank = [&](uint32_t d) {
     const Document& doc = corpus_.documents[d];
     return std::make_tuple(
@@ -121,31 +152,12 @@ Corpus Merger::Finish() {
         by_id.emplace(corpus_.str(corpus_.documents[d].id), d);
     if (!inserted && rank(d) < rank(it->second)) it->second = d;
   }
-  for (const DocumentRef& ref : refs_) {
-    auto issue = [&](std::string reason) {
-      corpus_.issues.push_back(InputIssue{IssueKind::kSkippedValue,
-                                          ref.location, std::move(reason), ""});
-    };
-    auto it = by_id.find(ref.id);
-    if (it == by_id.end()) {
-      issue(absl::StrCat("document ", internal::Quote(ref.id),
-                         " not found; the claim keeps no document link"));
-      continue;
-    }
-    Claim& claim = corpus_.claims[ref.claim];
-    claim.document = it->second;
-    if (ref.quote.empty()) continue;
-    const std::string& text = corpus_.documents[it->second].text;
-    const size_t at = text.find(ref.quote);
-    if (at == std::string::npos) {
-      issue(absl::StrCat("quote not found in document ",
-                         internal::Quote(ref.id)));
-      continue;
-    }
-    claim.span_begin = static_cast<uint32_t>(at);
-    claim.span_end = static_cast<uint32_t>(at + ref.quote.size());
-  }
-  return std::move(corpus_);
+  return by_id;
+}
+
+void Merger::AddIssue(const DocumentRef& ref, std::string reason) {
+  corpus_.issues.push_back(InputIssue{IssueKind::kSkippedValue, ref.location,
+                                      std::move(reason), ""});
 }
 
 // Parses files on `threads` threads, the calling one included, and hands the
