@@ -2,6 +2,8 @@
 // determinism, document links, the seed fixtures and the public datasets.
 #include "crosscheck/ingest.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <sstream>
 #include <string>
@@ -157,6 +159,27 @@ TEST(IngestTest, ErrorsNameThePathAndLeaveTheCorpusAlone) {
   EXPECT_NE(s.message().find("'sorce'"), absl::string_view::npos);
 
   EXPECT_EQ(DescribeCorpus(corpus), before);
+}
+
+TEST(IngestTest, UnreadableFileIsPermissionDenied) {
+  MixedCorpus mixed;
+  const std::string locked = mixed.dir.Write("locked.tsv", "source\tobject\n");
+  ASSERT_EQ(::chmod(locked.c_str(), 0), 0);
+  for (int threads : {1, 2}) {
+    IngestOptions options;
+    options.threads = threads;
+    const absl::Status status = RunUnprivileged([&] {
+      Corpus corpus;
+      V inputs = mixed.inputs;
+      inputs.insert(inputs.begin() + 2, locked);
+      return Ingest(inputs, options, &corpus);
+    });
+    if (status.code() == absl::StatusCode::kFailedPrecondition) {
+      GTEST_SKIP() << status;
+    }
+    EXPECT_EQ(status.code(), absl::StatusCode::kPermissionDenied) << status;
+    EXPECT_NE(status.message().find(locked), absl::string_view::npos);
+  }
 }
 
 struct StdinCase {

@@ -1,5 +1,9 @@
 #include "tests/ingest/ingest_test_util.h"
 
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <utility>
 
 #include "absl/strings/match.h"
@@ -114,6 +118,42 @@ void ExpectCountersAddUp(const Corpus& corpus) {
       EXPECT_EQ(listed, file.records_skipped);
     }
   }
+}
+
+absl::Status RunUnprivileged(const std::function<absl::Status()>& f) {
+  if (::geteuid() != 0) return f();
+  int fds[2];
+  if (::pipe(fds) != 0) return absl::FailedPreconditionError("pipe");
+  const pid_t pid = ::fork();
+  if (pid < 0) return absl::FailedPreconditionError("fork");
+  if (pid == 0) {
+    ::close(fds[0]);
+    constexpr gid_t kNobody = 65534;
+    std::string out = "X";  // privileges kept: no result
+    if (::setgid(kNobody) == 0 && ::setuid(kNobody) == 0) {
+      const absl::Status s = f();
+      out = absl::StrCat(static_cast<int>(s.code()), ":", s.message());
+    }
+    ssize_t written = ::write(fds[1], out.data(), out.size());
+    ::_exit(written == static_cast<ssize_t>(out.size()) ? 0 : 1);
+  }
+  ::close(fds[1]);
+  std::string result;
+  char buffer[4096];
+  ssize_t got;
+  while ((got = ::read(fds[0], buffer, sizeof(buffer))) > 0) {
+    result.append(buffer, static_cast<size_t>(got));
+  }
+  ::close(fds[0]);
+  int wstatus = 0;
+  ::waitpid(pid, &wstatus, 0);
+  const size_t colon = result.find(':');
+  if (colon == std::string::npos) {
+    return absl::FailedPreconditionError("cannot drop privileges");
+  }
+  const int code = std::stoi(result.substr(0, colon));
+  return absl::Status(static_cast<absl::StatusCode>(code),
+                      result.substr(colon + 1));
 }
 
 std::string DescribeCorpus(const Corpus& corpus) {

@@ -3,9 +3,11 @@
 #ifndef CROSSCHECK_TESTS_INGEST_INGEST_TEST_UTIL_H_
 #define CROSSCHECK_TESTS_INGEST_INGEST_TEST_UTIL_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "crosscheck/corpus.h"
 #include "crosscheck/ingest.h"
@@ -44,6 +46,12 @@ void ExpectIssues(const std::vector<std::string>& actual,
 // left unlisted when the file has a file-level (line 0) kSkippedRecord issue;
 // every issue's reason and excerpt are valid UTF-8, excerpts 80 bytes at most.
 void ExpectCountersAddUp(const Corpus& corpus);
+
+// Runs `f` without the power to read files regardless of their permissions:
+// directly for an ordinary user; for root, in a child process that has
+// switched to the user "nobody" (uid 65534), returning the child's status.
+// FailedPrecondition if privileges cannot be dropped (then callers skip).
+absl::Status RunUnprivileged(const std::function<absl::Status()>& f);
 
 // Files, documents, claims and issues as text, for comparing corpora
 // independently of string ids.

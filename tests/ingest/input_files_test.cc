@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/ingest/ingest_test_util.h"
 #include "tests/support/test_support.h"
 
 namespace crosscheck::internal {
@@ -121,25 +122,19 @@ TEST(ResolveInputsTest, Errors) {
   EXPECT_TRUE(ignored->empty());
 }
 
-// True if the process can read files it has no permission for (root).
-bool BypassesPermissions(const std::string& path) {
-  std::ifstream in(path);
-  return in.good();
-}
-
 TEST(ResolveInputsTest, UnreadableDirectory) {
   TempDir dir;
   dir.Write("locked/inner/a.csv", "x");
   const std::string locked = dir.path() + "/locked/inner";
   ASSERT_EQ(::chmod(locked.c_str(), 0), 0);
-  if (BypassesPermissions(locked + "/a.csv")) {
-    ::chmod(locked.c_str(), 0755);
-    GTEST_SKIP() << "running with permission to read anything";
-  }
-  auto sources = ResolveInputs({dir.path() + "/locked"});
+  const absl::Status status = crosscheck::testing::RunUnprivileged(
+      [&] { return ResolveInputs({dir.path() + "/locked"}).status(); });
   ::chmod(locked.c_str(), 0755);
-  EXPECT_EQ(sources.status().code(), absl::StatusCode::kPermissionDenied);
-  EXPECT_NE(sources.status().message().find(locked), absl::string_view::npos);
+  if (status.code() == absl::StatusCode::kFailedPrecondition) {
+    GTEST_SKIP() << status;
+  }
+  EXPECT_EQ(status.code(), absl::StatusCode::kPermissionDenied) << status;
+  EXPECT_NE(status.message().find(locked), absl::string_view::npos);
 }
 
 TEST(ReadWholeFileTest, ReadsWholeFiles) {
@@ -166,12 +161,16 @@ TEST(ReadWholeFileTest, ReadsWholeFiles) {
 TEST(ReadWholeFileTest, PermissionDenied) {
   TempDir dir;
   const std::string path = dir.Write("a.csv", "x");
-  std::string data;
   ASSERT_EQ(::chmod(path.c_str(), 0), 0);
-  if (BypassesPermissions(path)) GTEST_SKIP() << "running as root";
-  const absl::Status denied = ReadWholeFile(path, &data).status();
-  EXPECT_EQ(denied.code(), absl::StatusCode::kPermissionDenied);
-  EXPECT_NE(denied.message().find(path), absl::string_view::npos);
+  const absl::Status status = crosscheck::testing::RunUnprivileged([&] {
+    std::string data;
+    return ReadWholeFile(path, &data).status();
+  });
+  if (status.code() == absl::StatusCode::kFailedPrecondition) {
+    GTEST_SKIP() << status;
+  }
+  EXPECT_EQ(status.code(), absl::StatusCode::kPermissionDenied) << status;
+  EXPECT_NE(status.message().find(path), absl::string_view::npos);
 }
 
 TEST(ReadWholeStreamTest, ReadsEverything) {
