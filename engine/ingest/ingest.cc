@@ -84,14 +84,10 @@ class Merger {
       return;
     }
     // MergeCorpus reserves exactly what it needs, which would copy the array
-    // at every merge. Grow it here instead, once if the claims per byte seen
+    // at every merge. Grow it here instead: once if the claims per byte seen
     // so far hold for the rest (with a margin), else geometrically.
     const size_t need = corpus_.claims.size() + file.corpus.claims.size();
-    const double estimate =
-        static_cast<double>(need) * 1.25 * static_cast<double>(total_bytes_) /
-        static_cast<double>(std::max<uint64_t>(bytes_seen_, 1));
-    internal::GrowForAppend(&corpus_.claims, need,
-                            static_cast<size_t>(estimate));
+    internal::GrowForAppend(&corpus_.claims, need, Extrapolate(need));
     MergeCorpus(std::move(file.corpus), &corpus_);
   }
 
@@ -99,6 +95,18 @@ class Merger {
   Corpus Finish();
 
  private:
+  // `count` scaled from the bytes seen to all the bytes, plus a margin; 0
+  // (grow geometrically) while the sample is too small to go by. Capped at
+  // one per two input bytes, more than any input holds.
+  size_t Extrapolate(size_t count) const {
+    constexpr uint64_t kMinSample = uint64_t{4} << 20;
+    if (bytes_seen_ < kMinSample && bytes_seen_ * 64 < total_bytes_) return 0;
+    const double scaled =
+        static_cast<double>(count) * 1.25 * static_cast<double>(total_bytes_) /
+        static_cast<double>(std::max<uint64_t>(bytes_seen_, 1));
+    return static_cast<size_t>(
+        std::min(scaled, static_cast<double>(total_bytes_ / 2 + 1)));
+  }
   // Document id -> index in corpus_.documents.
   absl::flat_hash_map<absl::string_view, uint32_t> DocumentsById() const;
   void AddIssue(const DocumentRef& ref, std::string reason);
