@@ -159,7 +159,9 @@ TEST(Solve, IterativeMethodsLearnThatAReliableSourceOutweighsTwoUnreliable) {
     EXPECT_GT(s.source_reliability[0], s.source_reliability[3]) << MethodName(m);
     // Investment's trust in the unreliable sources decays without settling
     // (the paper runs a fixed number of iterations); the others converge.
-    if (m != Method::kInvestment) EXPECT_TRUE(s.converged) << MethodName(m);
+    if (m != Method::kInvestment) {
+      EXPECT_TRUE(s.converged) << MethodName(m);
+    }
     EXPECT_LE(s.iterations, 100) << MethodName(m);
   }
 }
