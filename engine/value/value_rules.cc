@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -8,12 +9,14 @@
 #include "absl/strings/str_cat.h"
 #include "internal/rule_set.h"
 #include "internal/stage_rules.h"
+#include "value/rule_compilers.h"
+#include "value/text_fold.h"
 #include "value/value_rules_impl.h"
 
 namespace crosscheck {
 
 std::string FoldCell(absl::string_view cell) {
-  return absl::AsciiStrToLower(absl::StripAsciiWhitespace(cell));
+  return absl::AsciiStrToLower(TrimSpace(cell));
 }
 
 bool ValueRules::Impl::KindOf(absl::string_view attribute, ValueKind* kind) const {
@@ -27,11 +30,42 @@ bool ValueRules::Impl::KindOf(absl::string_view attribute, ValueKind* kind) cons
   return false;
 }
 
+bool ValueRules::Impl::IsNullTrimmed(absl::string_view trimmed) const {
+  if (trimmed.empty()) return true;
+  if (null_markers.contains(absl::AsciiStrToLower(trimmed))) return true;
+  re2::StringPiece piece(trimmed.data(), trimmed.size());
+  for (const auto& p : null_patterns) {
+    if (RE2::FullMatch(piece, *p)) return true;
+  }
+  return false;
+}
+
+absl::string_view ValueRules::Impl::StripAnnotations(absl::string_view s,
+                                                     Hedge* hedge) const {
+  s = TrimSpace(s);
+  for (bool again = true; again && !s.empty();) {
+    again = false;
+    for (const Annotation& a : annotations) {
+      if (a.text.size() > s.size()) continue;
+      absl::string_view tail = s.substr(s.size() - a.text.size());
+      bool same = std::equal(tail.begin(), tail.end(), a.text.begin(), [](char x, char y) {
+        return absl::ascii_tolower(static_cast<unsigned char>(x)) == y;
+      });
+      if (!same) continue;
+      s = TrimSpace(s.substr(0, s.size() - a.text.size()));
+      if (a.hedge != Hedge::kExact) *hedge = a.hedge;
+      again = true;
+      break;
+    }
+  }
+  return s;
+}
+
 ValueRules::ValueRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ValueRules::~ValueRules() = default;
 
 bool ValueRules::IsNull(absl::string_view cell) const {
-  return impl_->null_markers.contains(FoldCell(cell));
+  return impl_->IsNullTrimmed(TrimSpace(cell));
 }
 
 absl::StatusOr<std::unique_ptr<ValueRules>> ValueRules::FromRules(
@@ -45,100 +79,63 @@ absl::StatusOr<std::unique_ptr<ValueRules>> ValueRules::FromRules(
 }
 
 namespace internal {
-namespace {
 
-void CompileNullMarkers(const Rule& rule, ValueRules::Impl* impl,
-                        std::vector<RuleProblem>* problems) {
-  RuleFields f(rule, problems);
-  f.CheckFields({"values"});
-  std::vector<std::string> values;
-  if (!f.StringArray("values", &values) || !f.ok()) return;
-  for (const std::string& v : values) impl->null_markers.insert(FoldCell(v));
+const std::vector<ValueRuleKind>& ValueRuleKinds() {
+  using K = ValueKind;
+  static const auto* kinds = new std::vector<ValueRuleKind>{
+      {"null_markers", CompileNullMarkers, K::kText, false},
+      {"null_pattern", CompileNullPattern, K::kText, false},
+      {"attribute_kind", CompileAttributeKind, K::kText, true},
+      {"number_format", CompileNumberFormat, K::kNumber, false},
+      {"number_hedge", CompileNumberHedge, K::kNumber, false},
+      {"unit", CompileUnit, K::kNumber, false},
+      {"annotation", CompileAnnotation, K::kDateTime, false},
+      {"month_names", CompileMonthNames, K::kDateTime, false},
+      {"weekday_names", CompileWeekdayNames, K::kDateTime, false},
+      {"day_periods", CompileDayPeriods, K::kDateTime, false},
+      {"time_zone", CompileTimeZones, K::kDateTime, false},
+      {"datetime_format", CompileDateTimeFormatRule, K::kDateTime, false},
+      {"code_format", CompileCodeFormat, K::kCode, false},
+      {"name_separators", CompileNameSeparators, K::kNameList, false},
+      {"name_affixes", CompileNameAffixes, K::kNameList, false},
+      {"given_names", CompileGivenNames, K::kNameList, false},
+      {"surname_particles", CompileSurnameParticles, K::kNameList, false},
+  };
+  return *kinds;
 }
 
-void CompileAttributeKind(const Rule& rule, ValueRules::Impl* impl,
-                          std::vector<RuleProblem>* problems) {
-  RuleFields f(rule, problems);
-  f.CheckFields({"attribute", "value_kind"});
-  std::string pattern, kind_name;
-  bool have_pattern = f.String("attribute", &pattern);
-  bool have_kind = f.String("value_kind", &kind_name);
-  if (!have_pattern || !have_kind || !f.ok()) return;
-  ValueKind kind;
-  if (!ParseValueKind(kind_name, &kind)) {
-    f.Problem(f.Find("value_kind"),
-              absl::StrCat("unknown value kind \"", kind_name,
-                           "\" (expected text, number, datetime, code or names)"));
-    return;
+void SortLexicon(std::vector<LexiconEntry>* lexicon) {
+  std::vector<LexiconEntry> unique;
+  for (LexiconEntry& e : *lexicon) {
+    bool seen = std::any_of(unique.begin(), unique.end(),
+                            [&](const LexiconEntry& u) { return u.text == e.text; });
+    if (!seen && !e.text.empty()) unique.push_back(std::move(e));
   }
-  RE2::Options options;
-  options.set_log_errors(false);
-  auto re = std::make_unique<RE2>(pattern, options);
-  if (!re->ok()) {
-    f.Problem(f.Find("attribute"),
-              absl::StrCat("invalid pattern: ", re->error()));
-    return;
-  }
-  impl->attribute_kinds.push_back({rule.id, std::move(re), kind});
+  std::stable_sort(unique.begin(), unique.end(),
+                   [](const LexiconEntry& a, const LexiconEntry& b) {
+                     if (a.text.size() != b.text.size()) return a.text.size() > b.text.size();
+                     return a.text < b.text;
+                   });
+  *lexicon = std::move(unique);
 }
-
-// Examples are {"in": ..., <expectation>}; returns the "in" string or records
-// a problem.
-const rapidjson::Value* ExampleInput(const Rule& rule, const rapidjson::Value& ex,
-                                     std::vector<RuleProblem>* failed) {
-  if (!ex.IsObject() || !ex.HasMember("in") || !ex["in"].IsString()) {
-    failed->push_back(RuleSet::ProblemAt(
-        rule, ex, "an example must be an object with \"in\", a string"));
-    return nullptr;
-  }
-  return &ex["in"];
-}
-
-}  // namespace
 
 std::unique_ptr<ValueRules> CompileValueRules(const RuleSet& set,
                                               std::vector<RuleProblem>* problems) {
   auto impl = std::make_unique<ValueRules::Impl>();
-  for (const Rule* r : set.OfKind("null_markers")) CompileNullMarkers(*r, impl.get(), problems);
-  for (const Rule* r : set.OfKind("attribute_kind")) CompileAttributeKind(*r, impl.get(), problems);
+  for (const ValueRuleKind& kind : ValueRuleKinds()) {
+    for (const Rule* r : set.OfKind(kind.name)) kind.compile(*r, impl.get(), problems);
+  }
+  SortLexicon(&impl->months);
+  SortLexicon(&impl->weekdays);
+  SortLexicon(&impl->day_periods);
+  auto longest_first = [](const auto& a, const auto& b) {
+    if (a.text.size() != b.text.size()) return a.text.size() > b.text.size();
+    return a.text < b.text;
+  };
+  std::stable_sort(impl->hedge_prefixes.begin(), impl->hedge_prefixes.end(), longest_first);
+  std::stable_sort(impl->hedge_suffixes.begin(), impl->hedge_suffixes.end(), longest_first);
+  std::stable_sort(impl->annotations.begin(), impl->annotations.end(), longest_first);
   return std::unique_ptr<ValueRules>(new ValueRules(std::move(impl)));
-}
-
-void RunValueExamples(const RuleSet& set, const ValueRules& compiled,
-                      size_t* examples, std::vector<RuleProblem>* failed) {
-  for (const Rule* r : set.OfKind("null_markers")) {
-    for (const rapidjson::Value& ex : (*r->body)["examples"].GetArray()) {
-      ++*examples;
-      const rapidjson::Value* in = ExampleInput(*r, ex, failed);
-      if (in == nullptr) continue;
-      bool expect_null = !ex.HasMember("null") || !ex["null"].IsBool() || ex["null"].GetBool();
-      bool is_null = compiled.IsNull(in->GetString());
-      if (is_null != expect_null) {
-        failed->push_back(RuleSet::ProblemAt(
-            *r, ex, absl::StrCat("example \"", in->GetString(), "\": expected ",
-                                 expect_null ? "null" : "a value", ", got ",
-                                 is_null ? "null" : "a value")));
-      }
-    }
-  }
-  for (const Rule* r : set.OfKind("attribute_kind")) {
-    for (const rapidjson::Value& ex : (*r->body)["examples"].GetArray()) {
-      ++*examples;
-      const rapidjson::Value* in = ExampleInput(*r, ex, failed);
-      if (in == nullptr) continue;
-      ValueKind kind;
-      bool matched = compiled.impl().KindOf(in->GetString(), &kind);
-      std::string got = matched ? std::string(ValueKindName(kind)) : "no kind";
-      std::string want = ex.HasMember("value_kind") && ex["value_kind"].IsString()
-                             ? ex["value_kind"].GetString()
-                             : "no kind";
-      if (got != want) {
-        failed->push_back(RuleSet::ProblemAt(
-            *r, ex, absl::StrCat("example \"", in->GetString(), "\": expected ",
-                                 want, ", got ", got)));
-      }
-    }
-  }
 }
 
 }  // namespace internal

@@ -1,4 +1,5 @@
 #include <cstring>
+#include <string>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -32,6 +33,7 @@ struct ValueStore::Impl {
   StringPool keys;
   StringPool units;
   std::vector<std::vector<PersonName>> name_lists;
+  absl::flat_hash_map<std::string, uint32_t> list_ids;  // content -> index
 };
 
 ValueStore::ValueStore() : impl_(std::make_unique<Impl>()) {
@@ -64,8 +66,15 @@ absl::string_view ValueStore::unit(uint16_t unit) const {
 }
 
 uint32_t ValueStore::AddNameList(std::vector<PersonName> names) {
-  impl_->name_lists.push_back(std::move(names));
-  return static_cast<uint32_t>(impl_->name_lists.size() - 1);
+  std::string content;
+  for (const PersonName& p : names) {
+    content.append(p.surname).push_back('\x1f');
+    content.append(p.given).push_back('\x1e');
+  }
+  auto [it, inserted] = impl_->list_ids.emplace(
+      std::move(content), static_cast<uint32_t>(impl_->name_lists.size()));
+  if (inserted) impl_->name_lists.push_back(std::move(names));
+  return it->second;
 }
 
 const std::vector<PersonName>& ValueStore::name_list(uint32_t list) const {

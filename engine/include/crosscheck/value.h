@@ -60,6 +60,10 @@ struct Value {
     kHasUtcOffset = 1 << 2,  // date-times: utc_offset_minutes is meaningful
     kInteger = 1 << 3,       // numbers: stated without a fractional part
     kYearInferred = 1 << 4,  // date-times: year (or date) taken from context
+    // date-times: month and day stated without a year ("Dec 05"); lo/hi
+    // are those of the same date in 2000 and the key reads "--12-05".
+    // TypeClaims completes such values from context where it can.
+    kYearMissing = 1 << 5,
   };
 
   ValueKind kind = ValueKind::kText;
@@ -69,7 +73,8 @@ struct Value {
   int16_t utc_offset_minutes = 0;
   uint16_t unit = 0;  // index into ValueStore units, 0 = no unit
   // Numbers: [lo, hi]. Date-times: [lo, hi) in local seconds; time-of-day
-  // values (no kHasDate) count seconds from midnight.
+  // values (no kHasDate) count seconds from midnight; year-less values
+  // (kYearMissing) are placed in the year 2000.
   double lo = 0;
   double hi = 0;
   // Canonical key (ValueStore::key()): equal values have equal keys, and the
@@ -123,6 +128,8 @@ class ValueStore {
   uint32_t InternUnit(absl::string_view unit);
   absl::string_view unit(uint16_t unit) const;
 
+  // Returns the index of `names`, adding it unless an identical list (same
+  // persons in the same order) was added before.
   uint32_t AddNameList(std::vector<PersonName> names);
   const std::vector<PersonName>& name_list(uint32_t list) const;
 
