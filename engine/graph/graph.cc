@@ -1,3 +1,7 @@
+// BuildClaimGraph. Memory that is touched for the first time is the main cost
+// of building a graph over millions of claims (page faults), so the builder
+// keeps few temporaries: a canonical corpus is walked in place, questions are
+// runs of it, and the CSR is built in place from the edge arrays.
 #include "crosscheck/graph.h"
 
 #include <algorithm>
@@ -9,6 +13,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "graph/memory.h"
 #include "graph/relations.h"
 
 namespace crosscheck {
@@ -37,38 +42,46 @@ absl::Status CheckClaims(const Corpus& corpus) {
                c.predicate >= num_strings) {
       problem = "lacks a source, subject or predicate";
     }
-    if (problem != nullptr) {
-      const std::string file = c.location.file < corpus.files.size()
-                                   ? corpus.files[c.location.file].path
-                                   : std::string("?");
-      return absl::InvalidArgumentError(absl::StrCat(
-          file, ":", c.location.line, ":", c.location.column, ": claim ", i,
-          " ", problem));
-    }
+    if (problem == nullptr) continue;
+    const std::string file = c.location.file < corpus.files.size()
+                                 ? corpus.files[c.location.file].path
+                                 : std::string("?");
+    return absl::InvalidArgumentError(absl::StrCat(
+        file, ":", c.location.line, ":", c.location.column, ": claim ", i, " ", problem));
   }
   return absl::OkStatus();
 }
 
-// rank[id] = text order of string `id` among the distinct values `field`
-// takes over the claims; kUnranked for strings it never takes.
-template <typename Field>
-std::vector<uint32_t> RankStrings(const Corpus& corpus, Field field,
-                                  std::vector<StringId>* sorted_ids) {
-  std::vector<uint32_t> rank(corpus.strings.size(), kUnranked);
-  std::vector<StringId>& ids = *sorted_ids;
-  ids.clear();
-  for (const Claim& c : corpus.claims) {
-    const StringId id = field(c);
-    if (rank[id] == kUnranked) {
-      rank[id] = 0;
-      ids.push_back(id);
+// Text order of (subject, predicate).
+bool QuestionLess(const Corpus& corpus, const Claim& a, const Claim& b) {
+  const absl::string_view sa = corpus.strings.Get(a.subject);
+  const absl::string_view sb = corpus.strings.Get(b.subject);
+  if (sa != sb) return sa < sb;
+  return corpus.strings.Get(a.predicate) < corpus.strings.Get(b.predicate);
+}
+
+bool SameQuestion(const Claim& a, const Claim& b) {
+  return a.subject == b.subject && a.predicate == b.predicate;
+}
+
+// Claim indices ordered by question, or empty if the corpus already is (the
+// canonical order CanonicalizeOrder gives).
+std::vector<uint32_t> QuestionOrder(const Corpus& corpus) {
+  const std::vector<Claim>& claims = corpus.claims;
+  bool sorted = true;
+  for (size_t i = 1; i < claims.size() && sorted; ++i) {
+    if (!SameQuestion(claims[i - 1], claims[i])) {
+      sorted = QuestionLess(corpus, claims[i - 1], claims[i]);
     }
   }
-  std::sort(ids.begin(), ids.end(), [&](StringId a, StringId b) {
-    return corpus.strings.Get(a) < corpus.strings.Get(b);
+  std::vector<uint32_t> order;
+  if (sorted) return order;
+  order.resize(claims.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return QuestionLess(corpus, claims[a], claims[b]);
   });
-  for (uint32_t i = 0; i < ids.size(); ++i) rank[ids[i]] = i;
-  return rank;
+  return order;
 }
 
 // Total order on values by content: key text first, as graph.h promises.
@@ -88,105 +101,141 @@ bool ValueLess(const ValueStore& store, ValueId a, ValueId b) {
   return a < b;
 }
 
-// Claim indices ordered by question (subject, predicate text). Canonical
-// corpora are already in this order, which is checked in one pass.
-std::vector<uint32_t> OrderByQuestion(const std::vector<uint64_t>& key) {
-  std::vector<uint32_t> order(key.size());
-  std::iota(order.begin(), order.end(), 0);
-  if (!std::is_sorted(key.begin(), key.end())) {
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t a, uint32_t b) { return key[a] < key[b]; });
-  }
-  return order;
-}
-
 class Builder {
  public:
   explicit Builder(const Corpus& corpus)
       : corpus_(corpus), value_slot_(corpus.values.size(), kUnranked) {}
 
-  ClaimGraph Build() {
-    std::vector<StringId> subjects, predicates;
-    const std::vector<uint32_t> subject_rank = RankStrings(
-        corpus_, [](const Claim& c) { return c.subject; }, &subjects);
-    const std::vector<uint32_t> predicate_rank = RankStrings(
-        corpus_, [](const Claim& c) { return c.predicate; }, &predicates);
-    source_rank_ = RankStrings(
-        corpus_, [](const Claim& c) { return c.source; }, &g_.sources);
-
-    const size_t n = corpus_.claims.size();
-    std::vector<uint64_t> key(n);
-    for (size_t i = 0; i < n; ++i) {
-      const Claim& c = corpus_.claims[i];
-      key[i] = (uint64_t{subject_rank[c.subject]} << 32) |
-               predicate_rank[c.predicate];
-    }
-    std::vector<uint32_t> order = OrderByQuestion(key);
-    g_.claims.reserve(n);
-    g_.claim_source.reserve(n);
-    for (size_t b = 0; b < n;) {
-      size_t e = b + 1;
-      while (e < n && key[order[e]] == key[order[b]]) ++e;
-      AddQuestion(&order[b], &order[e]);
-      b = e;
-    }
-    BuildCsr();
-    return std::move(g_);
-  }
+  ClaimGraph Build();
 
  private:
-  void AddQuestion(uint32_t* begin, uint32_t* end);
+  void RankSources();
+  void AddQuestion();
+  void GroupMembers();
   void AddRelations(ClaimGraph::Question* q);
-  void BuildCsr();
+  void AddEdges();
+
+  const Claim& claim(uint32_t i) const { return corpus_.claims[i]; }
+  uint32_t slot_of(uint32_t i) const { return value_slot_[claim(i).value]; }
+  uint32_t source_of(uint32_t i) const { return source_rank_[claim(i).source]; }
+  uint32_t head(const ClaimGraph::Group& group) const { return g_.claims[group.first_claim]; }
 
   const Corpus& corpus_;
   ClaimGraph g_;
-  std::vector<uint32_t> source_rank_;
-  std::vector<uint32_t> value_slot_;  // scratch: local group of a value
-  std::vector<ValueId> distinct_;     // scratch
+  std::vector<uint32_t> source_rank_;  // by StringId
+  std::vector<uint32_t> value_slot_;   // by ValueId: local group, scratch
+  // The current question: its claims in corpus order, then grouped.
+  std::vector<uint32_t> members_;
+  std::vector<uint32_t> grouped_;
+  std::vector<ValueId> distinct_;
+  std::vector<uint32_t> bucket_;
+  std::vector<ValueId> compared_values_;
+  std::vector<uint32_t> edge_sources_;
+  std::vector<uint32_t> edge_targets_;
+  std::vector<ClaimEdge> edge_props_;
 };
 
-void Builder::AddQuestion(uint32_t* begin, uint32_t* end) {
+ClaimGraph Builder::Build() {
+  RankSources();
+  const std::vector<uint32_t> order = QuestionOrder(corpus_);
+  const bool sorted = order.empty();
+  const size_t n = corpus_.claims.size();
+  auto index = [&](size_t k) { return sorted ? static_cast<uint32_t>(k) : order[k]; };
+  internal::ReserveLarge(&g_.claims, n);
+  internal::ReserveLarge(&g_.claim_source, n);
+  internal::ReserveLarge(&g_.groups, n);
+  internal::ReserveLarge(&g_.relations, 2 * n);
+  internal::ReserveLarge(&g_.questions, n / 4);
+  for (size_t b = 0; b < n;) {
+    size_t e = b + 1;
+    while (e < n && SameQuestion(claim(index(b)), claim(index(e)))) ++e;
+    members_.clear();
+    for (size_t k = b; k < e; ++k) members_.push_back(index(k));
+    AddQuestion();
+    b = e;
+  }
+  AddEdges();
+  // Builds in place: the target and property arrays become the graph's.
+  g_.graph = ClaimCsrGraph(boost::construct_inplace_from_sources_and_targets, edge_sources_,
+                           edge_targets_, edge_props_, static_cast<uint32_t>(n));
+  return std::move(g_);
+}
+
+void Builder::RankSources() {
+  source_rank_.assign(corpus_.strings.size(), kUnranked);
+  std::vector<StringId>& ids = g_.sources;
+  for (const Claim& c : corpus_.claims) {
+    if (source_rank_[c.source] == kUnranked) {
+      source_rank_[c.source] = 0;
+      ids.push_back(c.source);
+    }
+  }
+  std::sort(ids.begin(), ids.end(), [&](StringId a, StringId b) {
+    return corpus_.strings.Get(a) < corpus_.strings.Get(b);
+  });
+  for (uint32_t i = 0; i < ids.size(); ++i) source_rank_[ids[i]] = i;
+}
+
+// Orders members_ into grouped_ by (local group, source rank, claim index).
+// Claims of a canonical corpus are sorted by source within a question, so a
+// stable bucketing by group suffices; anything else is sorted.
+void Builder::GroupMembers() {
+  bucket_.assign(distinct_.size() + 1, 0);
+  bool by_source = true;
+  for (size_t k = 0; k < members_.size(); ++k) {
+    ++bucket_[slot_of(members_[k]) + 1];
+    if (k > 0) {
+      by_source &= std::make_pair(source_of(members_[k - 1]), members_[k - 1]) <
+                   std::make_pair(source_of(members_[k]), members_[k]);
+    }
+  }
+  grouped_.resize(members_.size());
+  if (!by_source) {
+    grouped_ = members_;
+    std::sort(grouped_.begin(), grouped_.end(), [&](uint32_t a, uint32_t b) {
+      return std::make_tuple(slot_of(a), source_of(a), a) <
+             std::make_tuple(slot_of(b), source_of(b), b);
+    });
+    return;
+  }
+  for (size_t i = 1; i < bucket_.size(); ++i) bucket_[i] += bucket_[i - 1];
+  for (uint32_t m : members_) grouped_[bucket_[slot_of(m)]++] = m;
+}
+
+void Builder::AddQuestion() {
   const ValueStore& store = corpus_.values;
   distinct_.clear();
-  for (uint32_t* it = begin; it != end; ++it) {
-    const ValueId v = corpus_.claims[*it].value;
+  for (uint32_t m : members_) {
+    const ValueId v = claim(m).value;
     if (value_slot_[v] == kUnranked) {
       value_slot_[v] = 0;
       distinct_.push_back(v);
     }
   }
-  std::sort(distinct_.begin(), distinct_.end(), [&](ValueId a, ValueId b) {
-    return ValueLess(store, a, b);
-  });
+  if (distinct_.size() > 1) {
+    std::sort(distinct_.begin(), distinct_.end(),
+              [&](ValueId a, ValueId b) { return ValueLess(store, a, b); });
+  }
   for (uint32_t i = 0; i < distinct_.size(); ++i) value_slot_[distinct_[i]] = i;
-  std::sort(begin, end, [&](uint32_t a, uint32_t b) {
-    const Claim& x = corpus_.claims[a];
-    const Claim& y = corpus_.claims[b];
-    return std::make_tuple(value_slot_[x.value], source_rank_[x.source], a) <
-           std::make_tuple(value_slot_[y.value], source_rank_[y.source], b);
-  });
+  GroupMembers();
 
-  const Claim& first = corpus_.claims[*begin];
   ClaimGraph::Question q;
-  q.subject = first.subject;
-  q.predicate = first.predicate;
+  q.subject = claim(members_[0]).subject;
+  q.predicate = claim(members_[0]).predicate;
   q.first_group = static_cast<uint32_t>(g_.groups.size());
   q.num_groups = static_cast<uint32_t>(distinct_.size());
   const uint32_t question_index = static_cast<uint32_t>(g_.questions.size());
-  for (uint32_t* it = begin; it != end; ++it) {
-    const Claim& c = corpus_.claims[*it];
-    const uint32_t local = value_slot_[c.value];
-    if (g_.groups.size() == q.first_group + local) {
+  for (uint32_t m : grouped_) {
+    if (g_.groups.size() == q.first_group + slot_of(m)) {
       ClaimGraph::Group group;
-      group.value = c.value;
+      group.value = claim(m).value;
       group.question = question_index;
       group.first_claim = static_cast<uint32_t>(g_.claims.size());
       g_.groups.push_back(group);
     }
     ++g_.groups.back().num_claims;
-    g_.claims.push_back(*it);
-    g_.claim_source.push_back(source_rank_[c.source]);
+    g_.claims.push_back(m);
+    g_.claim_source.push_back(source_of(m));
   }
   for (ValueId v : distinct_) value_slot_[v] = kUnranked;
   AddRelations(&q);
@@ -195,52 +244,64 @@ void Builder::AddQuestion(uint32_t* begin, uint32_t* end) {
 
 void Builder::AddRelations(ClaimGraph::Question* q) {
   ClaimGraph::Group* groups = &g_.groups[q->first_group];
-  const std::vector<uint32_t> compared =
-      internal::ChooseComparedGroups(g_, groups, q->num_groups);
-  q->num_compared = static_cast<uint32_t>(compared.size());
   q->first_relation = g_.relations.size();
-  for (uint32_t s = 0; s < compared.size(); ++s) groups[compared[s]].slot = s;
-  const size_t m = compared.size();
+  if (q->num_groups <= kMaxComparedGroups) {
+    q->num_compared = q->num_groups;
+    for (uint32_t i = 0; i < q->num_groups; ++i) groups[i].slot = i;
+  } else {
+    const std::vector<uint32_t> compared =
+        internal::ChooseComparedGroups(g_, groups, q->num_groups);
+    q->num_compared = static_cast<uint32_t>(compared.size());
+    for (uint32_t s = 0; s < compared.size(); ++s) groups[compared[s]].slot = s;
+  }
+  const size_t m = q->num_compared;
   g_.relations.resize(g_.relations.size() + m * m, Relation::kEqual);
+  if (m < 2) return;
+  // Slots follow group order, so compared groups are visited in slot order.
+  compared_values_.clear();
+  for (uint32_t i = 0; i < q->num_groups; ++i) {
+    if (groups[i].slot != kNotCompared) compared_values_.push_back(groups[i].value);
+  }
   Relation* matrix = &g_.relations[q->first_relation];
   for (size_t i = 0; i < m; ++i) {
-    const ValueId vi = groups[compared[i]].value;
     for (size_t j = i + 1; j < m; ++j) {
-      const Relation r = Compare(corpus_.values, vi, groups[compared[j]].value);
+      const Relation r = Compare(corpus_.values, compared_values_[i], compared_values_[j]);
       matrix[i * m + j] = r;
       matrix[j * m + i] = internal::InverseRelation(r);
     }
   }
 }
 
-void Builder::BuildCsr() {
-  std::vector<std::pair<uint32_t, uint32_t>> edges;
-  std::vector<ClaimEdge> props;
-  edges.reserve(g_.claims.size());
-  props.reserve(g_.claims.size());
-  for (const ClaimGraph::Group& group : g_.groups) {
-    const uint32_t head = g_.claims[group.first_claim];
-    for (uint32_t k = 1; k < group.num_claims; ++k) {
-      edges.emplace_back(g_.claims[group.first_claim + k], head);
-      props.push_back(ClaimEdge{EdgeKind::kAgrees, Relation::kEqual});
-    }
+// Fills the edge arrays, counted first so that they are allocated once:
+// each member to its group's first claim, and each compared group's first
+// claim to that of every later compared group.
+void Builder::AddEdges() {
+  size_t count = g_.claims.size() - g_.groups.size();
+  for (const ClaimGraph::Question& q : g_.questions) {
+    count += uint64_t{q.num_compared} * (q.num_compared - (q.num_compared > 0)) / 2;
   }
+  internal::ReserveLarge(&edge_sources_, count);
+  internal::ReserveLarge(&edge_targets_, count);
+  internal::ReserveLarge(&edge_props_, count);
   for (const ClaimGraph::Question& q : g_.questions) {
     for (uint32_t i = 0; i < q.num_groups; ++i) {
-      const ClaimGraph::Group& gi = g_.groups[q.first_group + i];
-      if (gi.slot == kNotCompared) continue;
+      const ClaimGraph::Group& group = g_.groups[q.first_group + i];
+      for (uint32_t k = 1; k < group.num_claims; ++k) {
+        edge_sources_.push_back(g_.claims[group.first_claim + k]);
+        edge_targets_.push_back(head(group));
+        edge_props_.push_back(ClaimEdge{EdgeKind::kAgrees, Relation::kEqual});
+      }
+      if (group.slot == kNotCompared) continue;
       for (uint32_t j = i + 1; j < q.num_groups; ++j) {
-        const ClaimGraph::Group& gj = g_.groups[q.first_group + j];
-        if (gj.slot == kNotCompared) continue;
+        const ClaimGraph::Group& other = g_.groups[q.first_group + j];
+        if (other.slot == kNotCompared) continue;
         const Relation r = g_.relation(q, i, j);
-        edges.emplace_back(g_.claims[gi.first_claim], g_.claims[gj.first_claim]);
-        props.push_back(ClaimEdge{internal::EdgeKindOf(r), r});
+        edge_sources_.push_back(head(group));
+        edge_targets_.push_back(head(other));
+        edge_props_.push_back(ClaimEdge{internal::EdgeKindOf(r), r});
       }
     }
   }
-  g_.graph = ClaimCsrGraph(boost::edges_are_unsorted_multi_pass, edges.begin(),
-                           edges.end(), props.begin(),
-                           static_cast<uint32_t>(corpus_.claims.size()));
 }
 
 }  // namespace

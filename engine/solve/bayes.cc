@@ -1,16 +1,17 @@
 #include "solve/bayes.h"
 
+#include "graph/memory.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <utility>
 #include <vector>
 
 namespace crosscheck::internal {
 namespace {
 
-// Sources are reduced in chunks of this many.
-constexpr size_t kSourceChunk = 16;
+// Shapes are scored in chunks of this many.
+constexpr size_t kShapeChunk = 256;
 
 class Bayes {
  public:
@@ -18,61 +19,94 @@ class Bayes {
       : p_(p),
         options_(options),
         params_(params),
+        workers_(Workers(p.num_shapes(), kShapeChunk, options.threads)),
         source_acc_(p.num_sources, params.initial_accuracy),
         sa_acc_(p.sa_source.size(), params.initial_accuracy),
-        sa_sum_(p.sa_source.size(), 0.0),
         tau_(p.sa_source.size(), 0.0),
-        weight_(p.num_votes(), 1.0),
-        own_(p.num_groups(), 0.0),
-        score_(p.num_groups(), 0.0),
-        prob_(p.num_groups(), 0.0),
-        truth_(p.num_groups(), 0.0),
-        credit_(p.num_groups(), 0.0),
-        delta_(p.num_sources, 0.0) {}
+        set_score_(p.num_sets(), 0.0),
+        sums_(p.num_sets(), workers_),
+        shape_score_(p.shape_first.back(), 0.0),
+        shape_truth_(p.shape_first.back(), 0.0),
+        scratch_(workers_) {}
 
-  // Iterates until no source accuracy moves by more than the tolerance, or
+  // Iterates until no source accuracy moves by more than `tolerance`, or
   // max_iterations; then scores once more with the final accuracies.
-  int Run(bool* converged) {
+  int Run(double tolerance, bool* converged) {
     *converged = false;
     int iterations = 0;
     while (iterations < options_.max_iterations) {
-      Score();
+      Score(/*accumulate=*/true);
       ++iterations;
-      if (UpdateAccuracy() <= options_.tolerance) {
+      if (UpdateAccuracy() <= tolerance) {
         *converged = true;
         break;
       }
     }
-    Score();
+    Score(/*accumulate=*/false);
     return iterations;
   }
 
-  void set_weights(std::vector<double> weight) { weight_ = std::move(weight); }
+  void set_weights(std::vector<float> weight) { weight_ = std::move(weight); }
   const std::vector<double>& source_accuracy() const { return source_acc_; }
-  const std::vector<double>& truth() const { return truth_; }
+
+  // P per group, from the last scoring.
+  std::vector<double> Truth() const { return PerGroup(shape_truth_); }
 
   void Output(MethodOutput* out) {
     out->reliability = source_acc_;
-    out->confidence = truth_;
-    out->score = score_;
-    out->vote_weight = weight_;
+    out->confidence = PerGroup(shape_truth_);
+    out->score = PerGroup(shape_score_);
+    out->vote_weight = std::move(weight_);
   }
 
  private:
+  // Per-worker scratch for one question's groups.
+  struct Scratch {
+    std::vector<double> own, prob;
+  };
+
+  // Spreads per-shape group values over every question of the shape.
+  std::vector<double> PerGroup(const std::vector<double>& by_shape) const {
+    std::vector<double> out;
+    ReserveLarge(&out, p_.num_groups());
+    out.resize(p_.num_groups());
+    const ClaimGraph& g = *p_.graph;
+    for (uint32_t q = 0; q < g.questions.size(); ++q) {
+      const uint32_t first = p_.shape_first[p_.question_shape[q]];
+      std::copy_n(by_shape.begin() + first, g.questions[q].num_groups,
+                  out.begin() + g.questions[q].first_group);
+    }
+    return out;
+  }
+
+  // Votes that count toward the accuracy of source-attribute pair k.
+  double votes(uint32_t k) const {
+    return params_.contested_only ? p_.sa_contested_votes[k] : p_.sa_votes[k];
+  }
+
   double Clamp(double a) const {
     return std::min(params_.max_accuracy, std::max(params_.min_accuracy, a));
   }
 
-  void Score() {
+  void Score(bool accumulate) {
     const double log_n = std::log(params_.false_values);
     for (size_t k = 0; k < tau_.size(); ++k) {
-      const double a = Clamp(params_.per_attribute ? sa_acc_[k]
-                                                   : source_acc_[p_.sa_source[k]]);
+      const double a = Clamp(params_.per_attribute ? sa_acc_[k] : source_acc_[p_.sa_source[k]]);
       tau_[k] = log_n + std::log(a / (1 - a));
     }
-    ParallelFor(p_.graph->questions.size(), kQuestionChunk, options_.threads,
-                [this](size_t b, size_t e) {
-                  for (size_t q = b; q < e; ++q) ScoreQuestion(q);
+    // E of every group of a set: its votes' weighted vote counts.
+    for (uint32_t set = 0; set < p_.num_sets(); ++set) {
+      double e = 0;
+      for (uint32_t v = p_.set_begin[set]; v < p_.set_begin[set + 1]; ++v) {
+        e += (weight_.empty() ? 1.0 : weight_[v]) * tau_[p_.vote_sa[v]];
+      }
+      set_score_[set] = e;
+    }
+    ParallelFor(p_.num_shapes(), kShapeChunk, options_.threads,
+                [this, accumulate](size_t b, size_t e, int worker) {
+                  for (size_t shape = b; shape < e; ++shape) {
+                    ScoreShape(static_cast<uint32_t>(shape), accumulate, worker);
+                  }
                 });
   }
 
@@ -88,105 +122,102 @@ class Bayes {
     return 0.0;
   }
 
-  void ScoreQuestion(size_t q) {
+  // Scores the shape's first question; every question of the shape scores
+  // the same, so its credit counts once per question.
+  void ScoreShape(uint32_t shape, bool accumulate, int worker) {
+    const uint32_t q = p_.shape_question[shape];
     const ClaimGraph::Question& question = p_.graph->questions[q];
-    const uint32_t g0 = question.first_group, g1 = g0 + question.num_groups;
+    const uint32_t g0 = question.first_group, n = question.num_groups;
+    double* score = &shape_score_[p_.shape_first[shape]];
+    double* truth = &shape_truth_[p_.shape_first[shape]];
     const bool compat = params_.compatible_support;
-    for (uint32_t g = g0; g < g1; ++g) {
-      double e = 0;
-      for (uint32_t v = p_.group_vote_begin[g]; v < p_.group_vote_begin[g + 1]; ++v) {
-        e += weight_[v] * tau_[p_.vote_sa[v]];
-      }
-      own_[g] = e;
-    }
+    Scratch& s = scratch_[worker];
+    s.own.resize(n);
+    s.prob.resize(n);
+    for (uint32_t i = 0; i < n; ++i) s.own[i] = set_score_[p_.group_set[g0 + i]];
     double top = 0;
-    for (uint32_t g = g0; g < g1; ++g) {
-      double k = own_[g];
+    for (uint32_t i = 0; i < n; ++i) {
+      double k = s.own[i];
       if (compat) {
-        for (uint32_t l = p_.link_begin[g]; l < p_.link_begin[g + 1]; ++l) {
-          k += Alpha(p_.links[l].relation) * own_[p_.links[l].from];
+        for (uint32_t l = p_.link_begin[g0 + i]; l < p_.link_begin[g0 + i + 1]; ++l) {
+          k += Alpha(p_.links[l].relation) * s.own[p_.links[l].from - g0];
         }
       }
-      score_[g] = k;
+      score[i] = k;
       top = std::max(top, k);
     }
     double z = 0, classes = 0;
-    for (uint32_t g = g0; g < g1; ++g) {
-      const double eq = compat ? p_.equal_count[g] : 1.0;
-      prob_[g] = std::exp(score_[g] - top) / eq;
-      z += prob_[g];
+    for (uint32_t i = 0; i < n; ++i) {
+      const double eq = compat ? p_.equal_count[g0 + i] : 1.0;
+      s.prob[i] = std::exp(score[i] - top) / eq;
+      z += s.prob[i];
       classes += 1 / eq;
     }
     const double unstated = params_.false_values + 1 - classes;
     if (unstated > 0) z += unstated * std::exp(-top);
-    for (uint32_t g = g0; g < g1; ++g) prob_[g] /= z;
-    for (uint32_t g = g0; g < g1; ++g) {
-      double truth = prob_[g], credit = prob_[g];
+    for (uint32_t i = 0; i < n; ++i) s.prob[i] /= z;
+    const bool counted = accumulate && (!params_.contested_only || p_.question_sources[q] >= 2);
+    const double questions = p_.shape_questions[shape];
+    for (uint32_t i = 0; i < n; ++i) {
+      // Mass of g's value class, and of the more precise values g includes.
+      double cls = s.prob[i], finer = 0;
       if (compat) {
-        for (uint32_t l = p_.link_begin[g]; l < p_.link_begin[g + 1]; ++l) {
+        for (uint32_t l = p_.link_begin[g0 + i]; l < p_.link_begin[g0 + i + 1]; ++l) {
           const Link& link = p_.links[l];
-          if (link.relation == Relation::kEqual) {
-            truth += prob_[link.from];
-            credit += prob_[link.from];
-          } else if (link.relation == Relation::kSpecializes) {
-            truth += prob_[link.from];
-            credit += params_.coarse_credit * prob_[link.from];
-          }
+          if (link.relation == Relation::kEqual) cls += s.prob[link.from - g0];
+          if (link.relation == Relation::kSpecializes) finer += s.prob[link.from - g0];
         }
       }
-      truth_[g] = std::min(1.0, truth);
-      credit_[g] = std::min(1.0, credit);
+      truth[i] = std::min(1.0, cls + finer);
+      if (counted) {
+        const double credit = std::min(1.0, cls + params_.coarse_credit * finer);
+        sums_.Add(worker, p_.group_set[g0 + i], credit * questions);
+      }
     }
   }
 
   // Returns the largest change of a source accuracy.
   double UpdateAccuracy() {
-    ParallelFor(p_.num_sources, kSourceChunk, options_.threads,
-                [this](size_t b, size_t e) {
-                  for (size_t s = b; s < e; ++s) UpdateSource(static_cast<uint32_t>(s));
-                });
-    double delta = 0;
-    for (double d : delta_) delta = std::max(delta, d);
-    return delta;
-  }
-
-  void UpdateSource(uint32_t s) {
-    double total = 0, count = 0;
-    const uint32_t kb = p_.source_sa_begin[s], ke = p_.source_sa_begin[s + 1];
-    for (uint32_t k = kb; k < ke; ++k) {
-      double sum = 0;
-      for (uint32_t i = p_.sa_vote_begin[k]; i < p_.sa_vote_begin[k + 1]; ++i) {
-        sum += credit_[p_.vote_group[p_.sa_votes[i]]];
+    const std::vector<double> set_credit = sums_.Collect();
+    std::vector<double> credit(p_.sa_source.size(), 0.0);
+    for (uint32_t set = 0; set < p_.num_sets(); ++set) {
+      for (uint32_t v = p_.set_begin[set]; v < p_.set_begin[set + 1]; ++v) {
+        credit[p_.vote_sa[v]] += set_credit[set];
       }
-      sa_sum_[k] = sum;
-      total += sum;
-      count += p_.sa_vote_begin[k + 1] - p_.sa_vote_begin[k];
     }
     const double m0 = params_.source_prior, a0 = params_.initial_accuracy;
-    const double acc = count + m0 > 0 ? (total + m0 * a0) / (count + m0) : a0;
-    delta_[s] = std::abs(acc - source_acc_[s]);
-    source_acc_[s] = acc;
     const double m = params_.attribute_prior;
-    for (uint32_t k = kb; k < ke; ++k) {
-      const double n = p_.sa_vote_begin[k + 1] - p_.sa_vote_begin[k];
-      sa_acc_[k] = params_.per_attribute ? (sa_sum_[k] + m * acc) / (n + m) : acc;
+    double delta = 0;
+    for (uint32_t s = 0; s < p_.num_sources; ++s) {
+      const uint32_t kb = p_.source_sa_begin[s], ke = p_.source_sa_begin[s + 1];
+      double total = 0, count = 0;
+      for (uint32_t k = kb; k < ke; ++k) {
+        total += credit[k];
+        count += votes(k);
+      }
+      const double acc = Clamp(count + m0 > 0 ? (total + m0 * a0) / (count + m0) : a0);
+      delta = std::max(delta, std::abs(acc - source_acc_[s]));
+      source_acc_[s] = acc;
+      for (uint32_t k = kb; k < ke; ++k) {
+        sa_acc_[k] = params_.per_attribute ? Clamp((credit[k] + m * acc) / (votes(k) + m)) : acc;
+      }
     }
+    return delta;
   }
 
   const Problem& p_;
   const SolveOptions& options_;
   const BayesParams& params_;
-  std::vector<double> source_acc_;  // per source
-  std::vector<double> sa_acc_;      // per source-attribute pair
-  std::vector<double> sa_sum_;
-  std::vector<double> tau_;
-  std::vector<double> weight_;  // per vote
-  std::vector<double> own_;     // per group: E
-  std::vector<double> score_;   // per group: K
-  std::vector<double> prob_;    // per group: p
-  std::vector<double> truth_;   // per group: P
-  std::vector<double> credit_;  // per group
-  std::vector<double> delta_;   // per source
+  const int workers_;
+  std::vector<double> source_acc_;   // per source
+  std::vector<double> sa_acc_;       // per source-attribute pair
+  std::vector<double> tau_;          // per source-attribute pair
+  std::vector<double> set_score_;    // per vote set: E
+  ExactSums sums_;                   // credit per vote set
+  std::vector<float> weight_;        // per vote; empty: every vote counts 1
+  std::vector<double> shape_score_;  // per shape group: K
+  std::vector<double> shape_truth_;  // per shape group: P
+  std::vector<Scratch> scratch_;     // per worker
 };
 
 bool SamePairs(const std::vector<SourceDependence>& a,
@@ -205,6 +236,7 @@ BayesParams AccuParams() { return BayesParams(); }
 BayesParams CrosscheckParams() {
   BayesParams params;
   params.source_prior = 1;
+  params.contested_only = true;
   params.per_attribute = true;
   params.compatible_support = true;
   params.copy_detection = true;
@@ -215,30 +247,31 @@ MethodOutput RunBayes(const Problem& p, const SolveOptions& options,
                       const BayesParams& params) {
   MethodOutput out;
   Bayes bayes(p, options, params);
-  if (!params.copy_detection) {
-    out.iterations = bayes.Run(&out.converged);
-    bayes.Output(&out);
-    return out;
+  if (params.copy_detection) {
+    // Copying is first judged on agreement alone, every source at the
+    // initial accuracy and no value known to be false: copiers that outvote
+    // the truth would otherwise look accurate, and the independent sources
+    // that state the truth against them would seem to share false values.
+    // Later rounds use what was learned, which clears accurate independent
+    // sources that merely agree often and exposes the copiers' shared false
+    // values. Rounds before the last only need rough accuracies.
+    CopyDetector detector(p, params.copy);
+    for (int round = 0; round <= params.copy_rounds; ++round) {
+      const std::vector<double> truth = round == 0 ? std::vector<double>() : bayes.Truth();
+      std::vector<SourceDependence> deps = detector.Detect(
+          bayes.source_accuracy(), round == 0 ? nullptr : &truth);
+      const bool settled = round > 0 && SamePairs(deps, out.dependencies);
+      out.dependencies = std::move(deps);
+      if (settled) break;
+      bayes.set_weights(
+          detector.Weights(out.dependencies, bayes.source_accuracy(), options.threads));
+      if (round == params.copy_rounds) break;
+      bool converged = false;
+      out.iterations += bayes.Run(std::max(options.tolerance, params.round_tolerance),
+                                  &converged);
+    }
   }
-  // Copying is first judged on agreement alone, every source at the initial
-  // accuracy and no value known to be false: copiers that outvote the truth
-  // would otherwise look accurate, and the independent sources that state
-  // the truth against them would look like they share false values. Later
-  // rounds use what was learned, which clears accurate independent sources
-  // that merely agree often, and sees the copiers' shared false values.
-  CopyDetector detector(p, params.copy);
-  for (int round = 0; round <= params.copy_rounds; ++round) {
-    std::vector<SourceDependence> deps = detector.Detect(
-        bayes.source_accuracy(), round == 0 ? nullptr : &bayes.truth());
-    const bool settled = round > 0 && SamePairs(deps, out.dependencies);
-    out.dependencies = std::move(deps);
-    if (settled) break;
-    bayes.set_weights(
-        detector.Weights(out.dependencies, bayes.source_accuracy(), options.threads));
-    bool converged = false;
-    out.iterations += bayes.Run(&converged);
-    out.converged = converged;
-  }
+  out.iterations += bayes.Run(options.tolerance, &out.converged);
   bayes.Output(&out);
   return out;
 }

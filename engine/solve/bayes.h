@@ -17,7 +17,8 @@
 //   credit         p of g's class + coarse_credit * p of the groups g
 //                  strictly generalizes
 //   accuracy       A(s) = (sum of credits + source_prior * A0) /
-//                         (votes + source_prior); per attribute,
+//                         (votes + source_prior), over all votes or only
+//                         those in contested questions; per attribute,
 //                  A(s, a) = (credits + attribute_prior * A(s)) /
 //                            (votes + attribute_prior)
 #ifndef CROSSCHECK_ENGINE_SOLVE_BAYES_H_
@@ -36,6 +37,10 @@ struct BayesParams {
   double min_accuracy = 0.01;
   double max_accuracy = 0.99;
   double source_prior = 0;       // pseudo-votes of A0 in A(s)
+  // Learn accuracies only from questions at least two sources answer: with
+  // one source, a value's probability follows from the source's accuracy
+  // alone, so such votes only echo it (and slow convergence to a crawl).
+  bool contested_only = false;
   bool per_attribute = false;
   double attribute_prior = 5;    // pseudo-votes of A(s) in A(s, a)
   bool compatible_support = false;
@@ -43,7 +48,9 @@ struct BayesParams {
   double overlap_support = 0.25;  // alpha(kOverlaps)
   double coarse_credit = 0.5;
   bool copy_detection = false;
-  int copy_rounds = 2;
+  int copy_rounds = 2;  // detections after the first, on learned accuracies
+  // Convergence tolerance of the runs between two copy detections.
+  double round_tolerance = 1e-3;
   CopyParams copy;
 };
 

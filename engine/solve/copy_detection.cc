@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
+#include "graph/memory.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -79,10 +80,11 @@ CopyDetector::CopyDetector(const Problem& p, const CopyParams& params)
   const ClaimGraph& g = *p.graph;
   std::vector<uint32_t> sources;
   for (const ClaimGraph::Question& q : g.questions) {
-    const uint32_t b = p.group_vote_begin[q.first_group];
-    const uint32_t e = p.group_vote_begin[q.first_group + q.num_groups];
-    if (e - b < 2) continue;
-    sources.assign(p.vote_source.begin() + b, p.vote_source.begin() + e);
+    sources.clear();
+    for (uint32_t gi = q.first_group; gi < q.first_group + q.num_groups; ++gi) {
+      for (uint32_t v = p.vote_begin(gi); v < p.vote_end(gi); ++v) sources.push_back(p.source(v));
+    }
+    if (sources.size() < 2) continue;
     if (q.num_groups > 1) {
       std::sort(sources.begin(), sources.end());
       sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
@@ -92,12 +94,12 @@ CopyDetector::CopyDetector(const Problem& p, const CopyParams& params)
         ++pairs_->At(sources[i], sources[j]).shared;
       }
     }
-    for (uint32_t gi = q.first_group; gi < q.first_group + q.num_groups; ++gi) {
-      const uint32_t vb = p.group_vote_begin[gi], ve = p.group_vote_begin[gi + 1];
-      for (uint32_t i = vb; i < ve; ++i) {
-        for (uint32_t j = i + 1; j < ve; ++j) {
-          ++pairs_->At(p.vote_source[i], p.vote_source[j]).same;
-        }
+  }
+  // Values both state: every pair inside a vote set, once per group using it.
+  for (uint32_t set = 0; set < p.num_sets(); ++set) {
+    for (uint32_t i = p.set_begin[set]; i < p.set_begin[set + 1]; ++i) {
+      for (uint32_t j = i + 1; j < p.set_begin[set + 1]; ++j) {
+        pairs_->At(p.source(i), p.source(j)).same += p.set_groups[set];
       }
     }
   }
@@ -108,13 +110,18 @@ CopyDetector::~CopyDetector() = default;
 std::vector<SourceDependence> CopyDetector::Detect(
     const std::vector<double>& accuracy, const std::vector<double>* truth) {
   pairs_->ClearFalseShares();
-  for (size_t gi = 0; truth != nullptr && gi < p_.num_groups(); ++gi) {
-    const double f = 1 - (*truth)[gi];
-    const uint32_t vb = p_.group_vote_begin[gi], ve = p_.group_vote_begin[gi + 1];
-    if (f < params_.min_false || ve - vb < 2) continue;
-    for (uint32_t i = vb; i < ve; ++i) {
-      for (uint32_t j = i + 1; j < ve; ++j) {
-        pairs_->At(p_.vote_source[i], p_.vote_source[j]).false_share += f;
+  if (truth != nullptr) {
+    std::vector<double> set_false(p_.num_sets(), 0.0);
+    for (uint32_t gi = 0; gi < p_.num_groups(); ++gi) {
+      const double f = 1 - (*truth)[gi];
+      if (f >= params_.min_false) set_false[p_.group_set[gi]] += f;
+    }
+    for (uint32_t set = 0; set < p_.num_sets(); ++set) {
+      if (set_false[set] == 0) continue;
+      for (uint32_t i = p_.set_begin[set]; i < p_.set_begin[set + 1]; ++i) {
+        for (uint32_t j = i + 1; j < p_.set_begin[set + 1]; ++j) {
+          pairs_->At(p_.source(i), p_.source(j)).false_share += set_false[set];
+        }
       }
     }
   }
@@ -159,46 +166,50 @@ std::vector<SourceDependence> CopyDetector::Detect(
   return out;
 }
 
-std::vector<double> CopyDetector::Weights(
-    const std::vector<SourceDependence>& deps,
-    const std::vector<double>& accuracy, int threads) const {
-  std::vector<double> weight(p_.num_votes(), 1.0);
+std::vector<float> CopyDetector::Weights(const std::vector<SourceDependence>& deps,
+                                        const std::vector<double>& accuracy,
+                                        int threads) const {
+  std::vector<float> weight;
   if (deps.empty()) return weight;
-  std::vector<char> flagged(p_.num_sources, 0);
-  absl::flat_hash_map<uint64_t, double> dependence;
+  ReserveLarge(&weight, p_.num_votes());
+  weight.assign(p_.num_votes(), 1.0f);
+  const uint32_t n = p_.num_sources;
+  std::vector<char> flagged(n, 0);
+  std::vector<double> dense;  // n * n when small
+  absl::flat_hash_map<uint64_t, double> sparse;
+  if (n <= kDenseSources) dense.assign(size_t{n} * n, 0.0);
   for (const SourceDependence& d : deps) {
     flagged[d.source] = flagged[d.on] = 1;
-    dependence[PairKey(std::min(d.source, d.on), std::max(d.source, d.on))] =
-        d.probability;
+    if (dense.empty()) {
+      sparse[PairKey(std::min(d.source, d.on), std::max(d.source, d.on))] = d.probability;
+    } else {
+      dense[size_t{d.source} * n + d.on] = dense[size_t{d.on} * n + d.source] = d.probability;
+    }
   }
-  const ClaimGraph& g = *p_.graph;
+  auto dependence = [&](uint32_t a, uint32_t b) {
+    if (!dense.empty()) return dense[size_t{a} * n + b];
+    auto it = sparse.find(PairKey(std::min(a, b), std::max(a, b)));
+    return it == sparse.end() ? 0.0 : it->second;
+  };
   const double c = params_.copy_rate;
-  ParallelFor(g.questions.size(), kQuestionChunk, threads, [&](size_t qb, size_t qe) {
+  ParallelFor(p_.num_sets(), kQuestionChunk, threads, [&](size_t b, size_t e, int) {
     std::vector<uint32_t> order;
-    for (size_t q = qb; q < qe; ++q) {
-      const ClaimGraph::Question& question = g.questions[q];
-      for (uint32_t gi = question.first_group;
-           gi < question.first_group + question.num_groups; ++gi) {
-        order.clear();
-        for (uint32_t v = p_.group_vote_begin[gi]; v < p_.group_vote_begin[gi + 1]; ++v) {
-          if (flagged[p_.vote_source[v]]) order.push_back(v);
-        }
-        if (order.size() < 2) continue;
-        std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-          const uint32_t sx = p_.vote_source[x], sy = p_.vote_source[y];
-          if (accuracy[sx] != accuracy[sy]) return accuracy[sx] > accuracy[sy];
-          return sx < sy;
-        });
-        for (size_t i = 1; i < order.size(); ++i) {
-          const uint32_t si = p_.vote_source[order[i]];
-          double w = 1.0;
-          for (size_t j = 0; j < i; ++j) {
-            const uint32_t sj = p_.vote_source[order[j]];
-            auto it = dependence.find(PairKey(std::min(si, sj), std::max(si, sj)));
-            if (it != dependence.end()) w *= 1 - c * it->second;
-          }
-          weight[order[i]] = w;
-        }
+    for (size_t set = b; set < e; ++set) {
+      order.clear();
+      for (uint32_t v = p_.set_begin[set]; v < p_.set_begin[set + 1]; ++v) {
+        if (flagged[p_.source(v)]) order.push_back(v);
+      }
+      if (order.size() < 2) continue;
+      std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+        const uint32_t sx = p_.source(x), sy = p_.source(y);
+        if (accuracy[sx] != accuracy[sy]) return accuracy[sx] > accuracy[sy];
+        return sx < sy;
+      });
+      for (size_t i = 1; i < order.size(); ++i) {
+        const uint32_t si = p_.source(order[i]);
+        double w = 1.0;
+        for (size_t j = 0; j < i; ++j) w *= 1 - c * dependence(p_.source(order[j]), si);
+        weight[order[i]] = static_cast<float>(w);
       }
     }
   });

@@ -45,7 +45,8 @@ class CopyDetector {
   // Per-vote independence weights: within a group, votes are taken by
   // decreasing accuracy (then source index) and each is multiplied by
   // (1 - c * P(dependence)) for every earlier vote of a source it depends on.
-  std::vector<double> Weights(const std::vector<SourceDependence>& deps,
+  // Empty when there are no dependences (every vote counts 1).
+  std::vector<float> Weights(const std::vector<SourceDependence>& deps,
                               const std::vector<double>& accuracy,
                               int threads) const;
 

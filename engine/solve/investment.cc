@@ -31,6 +31,7 @@ MethodOutput RunInvestment(const Problem& p, const SolveOptions& options,
   std::vector<double> trust(p.num_sources, 1.0);
   std::vector<double> invest(p.num_sources);
   std::vector<double> held(p.num_groups());
+  std::vector<double> set_held(p.num_sets());
   MethodOutput out;
   out.score.resize(p.num_groups());
   out.confidence.resize(p.num_groups());
@@ -38,18 +39,20 @@ MethodOutput RunInvestment(const Problem& p, const SolveOptions& options,
     for (uint32_t s = 0; s < p.num_sources; ++s) {
       invest[s] = p.source_votes[s] > 0 ? trust[s] / p.source_votes[s] : 0;
     }
+    for (uint32_t set = 0; set < p.num_sets(); ++set) {
+      double h = 0;
+      for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v) h += invest[p.source(v)];
+      set_held[set] = h;
+    }
     ParallelFor(g.questions.size(), kQuestionChunk, options.threads,
-                [&](size_t qb, size_t qe) {
+                [&](size_t qb, size_t qe, int) {
                   for (size_t q = qb; q < qe; ++q) {
                     const ClaimGraph::Question& question = g.questions[q];
                     const uint32_t g0 = question.first_group;
                     const uint32_t g1 = g0 + question.num_groups;
                     double pool = 0;
                     for (uint32_t gi = g0; gi < g1; ++gi) {
-                      double h = 0;
-                      for (uint32_t v = p.group_vote_begin[gi]; v < p.group_vote_begin[gi + 1]; ++v) {
-                        h += invest[p.vote_source[v]];
-                      }
+                      const double h = set_held[p.group_set[gi]];
                       held[gi] = h;
                       out.score[gi] = std::pow(h, exponent);
                       pool += out.score[gi];
@@ -66,13 +69,19 @@ MethodOutput RunInvestment(const Problem& p, const SolveOptions& options,
                 });
   };
   std::vector<double> returns(p.num_sources);
+  std::vector<double> set_returns(p.num_sets());
   while (out.iterations < options.max_iterations) {
     believe();
     ++out.iterations;
     std::fill(returns.begin(), returns.end(), 0.0);
-    for (size_t v = 0; v < p.num_votes(); ++v) {
-      const uint32_t gi = p.vote_group[v];
-      if (held[gi] > 0) returns[p.vote_source[v]] += out.score[gi] / held[gi];
+    std::fill(set_returns.begin(), set_returns.end(), 0.0);
+    for (uint32_t gi = 0; gi < p.num_groups(); ++gi) {
+      if (held[gi] > 0) set_returns[p.group_set[gi]] += out.score[gi] / held[gi];
+    }
+    for (uint32_t set = 0; set < p.num_sets(); ++set) {
+      for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v) {
+        returns[p.source(v)] += set_returns[set];
+      }
     }
     double top = 0;
     for (uint32_t s = 0; s < p.num_sources; ++s) {

@@ -42,12 +42,12 @@ internal::MethodOutput Run(const internal::Problem& p, const SolveOptions& optio
 bool InConflict(const internal::Problem& p, const ClaimGraph::Question& q) {
   for (uint32_t i = 0; i < q.num_groups; ++i) {
     const uint32_t gi = q.first_group + i;
-    const uint32_t bi = p.group_vote_begin[gi], ni = p.group_vote_begin[gi + 1] - bi;
+    const uint32_t bi = p.vote_begin(gi), ni = p.num_votes(gi);
     for (uint32_t j = i + 1; j < q.num_groups; ++j) {
       if (p.graph->relation(q, i, j) != Relation::kContradicts) continue;
       const uint32_t gj = q.first_group + j;
-      const uint32_t bj = p.group_vote_begin[gj], nj = p.group_vote_begin[gj + 1] - bj;
-      if (ni > 1 || nj > 1 || p.vote_source[bi] != p.vote_source[bj]) return true;
+      const uint32_t bj = p.vote_begin(gj), nj = p.num_votes(gj);
+      if (ni > 1 || nj > 1 || p.source(bi) != p.source(bj)) return true;
     }
   }
   return false;
@@ -129,10 +129,13 @@ absl::StatusOr<Solution> Solve(const ClaimGraph& graph, const ValueStore& values
   s.group_confidence = std::move(out.confidence);
   s.group_support.assign(p.num_groups(), 0.0);
   const bool counts = options.method == Method::kVote;
-  for (size_t v = 0; v < p.num_votes(); ++v) {
-    const double w = out.vote_weight.empty() ? 1.0 : out.vote_weight[v];
-    s.group_support[p.vote_group[v]] +=
-        counts ? w : w * out.reliability[p.vote_source[v]];
+  for (uint32_t g = 0; g < p.num_groups(); ++g) {
+    double support = 0;
+    for (uint32_t v = p.vote_begin(g); v < p.vote_end(g); ++v) {
+      const double w = out.vote_weight.empty() ? 1.0 : out.vote_weight[v];
+      support += counts ? w : w * out.reliability[p.source(v)];
+    }
+    s.group_support[g] = support;
   }
   s.source_reliability = std::move(out.reliability);
   s.answer.resize(graph.questions.size());

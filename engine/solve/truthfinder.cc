@@ -43,27 +43,31 @@ MethodOutput RunTruthFinder(const Problem& p, const SolveOptions& options) {
   std::vector<double> trust(p.num_sources, kInitialTrust);
   std::vector<double> tau(p.num_sources);
   std::vector<double> sigma(p.num_groups());
+  std::vector<double> set_sigma(p.num_sets());
   MethodOutput out;
   out.score.resize(p.num_groups());
   out.confidence.resize(p.num_groups());
-  auto score = [&] {
+  const int workers = Workers(g.questions.size(), kQuestionChunk, options.threads);
+  ExactSums sums(p.num_sets(), workers);
+  auto score = [&](bool accumulate) {
     for (uint32_t s = 0; s < p.num_sources; ++s) {
       tau[s] = -std::log(1 - std::min(trust[s], kMaxTrust));
     }
+    for (uint32_t set = 0; set < p.num_sets(); ++set) {
+      double sum = 0;
+      for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v) sum += tau[p.source(v)];
+      set_sigma[set] = sum;
+    }
     ParallelFor(g.questions.size(), kQuestionChunk, options.threads,
-                [&](size_t qb, size_t qe) {
+                [&](size_t qb, size_t qe, int worker) {
                   for (size_t q = qb; q < qe; ++q) {
                     const ClaimGraph::Question& question = g.questions[q];
                     const uint32_t g0 = question.first_group;
                     const uint32_t g1 = g0 + question.num_groups;
                     double total = 0;
                     for (uint32_t gi = g0; gi < g1; ++gi) {
-                      double s = 0;
-                      for (uint32_t v = p.group_vote_begin[gi]; v < p.group_vote_begin[gi + 1]; ++v) {
-                        s += tau[p.vote_source[v]];
-                      }
-                      sigma[gi] = s;
-                      total += s;
+                      sigma[gi] = set_sigma[p.group_set[gi]];
+                      total += sigma[gi];
                     }
                     for (uint32_t gi = g0; gi < g1; ++gi) {
                       // Groups without a link contradict gi.
@@ -77,17 +81,20 @@ MethodOutput RunTruthFinder(const Problem& p, const SolveOptions& options) {
                       adjusted += Implication(Relation::kContradicts) * contradicting;
                       out.score[gi] = sigma[gi] + kRho * adjusted;
                       out.confidence[gi] = 1 / (1 + std::exp(-kGamma * out.score[gi]));
+                      if (accumulate) sums.Add(worker, p.group_set[gi], out.confidence[gi]);
                     }
                   }
                 });
   };
-  std::vector<double> sum(p.num_sources);
   while (out.iterations < options.max_iterations) {
-    score();
+    score(/*accumulate=*/true);
     ++out.iterations;
-    std::fill(sum.begin(), sum.end(), 0.0);
-    for (size_t v = 0; v < p.num_votes(); ++v) {
-      sum[p.vote_source[v]] += out.confidence[p.vote_group[v]];
+    const std::vector<double> set_sum = sums.Collect();
+    std::vector<double> sum(p.num_sources, 0.0);
+    for (uint32_t set = 0; set < p.num_sets(); ++set) {
+      for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v) {
+        sum[p.source(v)] += set_sum[set];
+      }
     }
     double delta = 0;
     for (uint32_t s = 0; s < p.num_sources; ++s) {
@@ -100,7 +107,7 @@ MethodOutput RunTruthFinder(const Problem& p, const SolveOptions& options) {
       break;
     }
   }
-  score();
+  score(/*accumulate=*/false);
   out.reliability = trust;
   return out;
 }

@@ -9,14 +9,15 @@ MethodOutput RunVote(const Problem& p, const SolveOptions& options) {
   out.score.resize(p.num_groups());
   out.confidence.resize(p.num_groups());
   ParallelFor(g.questions.size(), kQuestionChunk, options.threads,
-              [&](size_t qb, size_t qe) {
+              [&](size_t qb, size_t qe, int) {
                 for (size_t q = qb; q < qe; ++q) {
                   const ClaimGraph::Question& question = g.questions[q];
                   const uint32_t g0 = question.first_group;
                   const uint32_t g1 = g0 + question.num_groups;
-                  const double total = p.group_vote_begin[g1] - p.group_vote_begin[g0];
+                  double total = 0;
+                  for (uint32_t gi = g0; gi < g1; ++gi) total += p.num_votes(gi);
                   for (uint32_t gi = g0; gi < g1; ++gi) {
-                    const double votes = p.group_vote_begin[gi + 1] - p.group_vote_begin[gi];
+                    const double votes = p.num_votes(gi);
                     out.score[gi] = votes;
                     out.confidence[gi] = votes / total;
                   }
@@ -28,8 +29,11 @@ MethodOutput RunVote(const Problem& p, const SolveOptions& options) {
     is_answer[PickAnswer(p, q, out.score)] = 1;
   }
   std::vector<double> hits(p.num_sources, 0.0);
-  for (size_t v = 0; v < p.num_votes(); ++v) {
-    if (is_answer[p.vote_group[v]]) hits[p.vote_source[v]] += 1;
+  for (uint32_t gi = 0; gi < p.num_groups(); ++gi) {
+    if (!is_answer[gi]) continue;
+    for (uint32_t v = p.vote_begin(gi); v < p.vote_end(gi); ++v) {
+      hits[p.source(v)] += 1;
+    }
   }
   out.reliability.resize(p.num_sources);
   for (uint32_t s = 0; s < p.num_sources; ++s) {

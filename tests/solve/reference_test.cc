@@ -33,7 +33,8 @@ Votes CollectVotes(const ClaimGraph& g) {
   return votes;
 }
 
-// Dong, Berti-Equille & Srivastava 2009 without copying: n = 100, A0 = 0.8.
+// Dong, Berti-Equille & Srivastava 2009 without copying: n = 100, A0 = 0.8,
+// accuracies kept in [0.01, 0.99].
 struct ReferenceAccu {
   std::vector<double> accuracy;
   std::vector<std::vector<double>> probability;  // [question][group]
@@ -76,7 +77,7 @@ ReferenceAccu RunReferenceAccu(const ClaimGraph& g, int max_iterations, double t
     }
     double delta = 0;
     for (const auto& [s, sum] : sums) {
-      const double a = sum.first / sum.second;
+      const double a = std::min(0.99, std::max(0.01, sum.first / sum.second));
       delta = std::max(delta, std::abs(a - r.accuracy[s]));
       r.accuracy[s] = a;
     }
