@@ -149,28 +149,32 @@ class Bayes {
     double z = 0, classes = 0;
     for (uint32_t i = 0; i < n; ++i) {
       const double eq = compat ? p_.equal_count[g0 + i] : 1.0;
-      s.prob[i] = std::exp(score[i] - top) / eq;
+      const double x = score[i] - top;
+      // Below e^-50 a value's weight is lost in the sum anyway.
+      s.prob[i] = x < -50 ? 0.0 : std::exp(x) / eq;
       z += s.prob[i];
       classes += 1 / eq;
     }
     const double unstated = params_.false_values + 1 - classes;
-    if (unstated > 0) z += unstated * std::exp(-top);
+    if (unstated > 0 && top < 50) z += unstated * std::exp(-top);
     for (uint32_t i = 0; i < n; ++i) s.prob[i] /= z;
     const bool counted = accumulate && (!params_.contested_only || p_.question_sources[q] >= 2);
     const double questions = p_.shape_questions[shape];
     for (uint32_t i = 0; i < n; ++i) {
       // Mass of g's value class, and of the more precise values g includes.
-      double cls = s.prob[i], finer = 0;
+      double cls = s.prob[i], finer = 0, coarser = 0;
       if (compat) {
         for (uint32_t l = p_.link_begin[g0 + i]; l < p_.link_begin[g0 + i + 1]; ++l) {
           const Link& link = p_.links[l];
           if (link.relation == Relation::kEqual) cls += s.prob[link.from - g0];
           if (link.relation == Relation::kSpecializes) finer += s.prob[link.from - g0];
+          if (link.relation == Relation::kGeneralizes) coarser += s.prob[link.from - g0];
         }
       }
       truth[i] = std::min(1.0, cls + finer);
       if (counted) {
-        const double credit = std::min(1.0, cls + params_.coarse_credit * finer);
+        const double credit = std::min(
+            1.0, cls + params_.coarse_credit * finer + params_.finer_credit * coarser);
         sums_.Add(worker, p_.group_set[g0 + i], credit * questions);
       }
     }

@@ -47,10 +47,11 @@ struct BayesParams {
   double coarse_support = 0.5;   // alpha(kGeneralizes): h includes g
   double overlap_support = 0.25;  // alpha(kOverlaps)
   double coarse_credit = 0.5;
+  double finer_credit = 0;
   bool copy_detection = false;
   int copy_rounds = 2;  // detections after the first, on learned accuracies
   // Convergence tolerance of the runs between two copy detections.
-  double round_tolerance = 1e-3;
+  double round_tolerance = 1e-2;
   CopyParams copy;
 };
 

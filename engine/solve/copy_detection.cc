@@ -77,9 +77,12 @@ class CopyDetector::PairTable {
 
 CopyDetector::CopyDetector(const Problem& p, const CopyParams& params)
     : p_(p), params_(params), pairs_(std::make_unique<PairTable>(p.num_sources)) {
+  // Questions both answer: the sources of a question follow from its shape,
+  // so each shape is counted once for all its questions.
   const ClaimGraph& g = *p.graph;
   std::vector<uint32_t> sources;
-  for (const ClaimGraph::Question& q : g.questions) {
+  for (uint32_t shape = 0; shape < p.num_shapes(); ++shape) {
+    const ClaimGraph::Question& q = g.questions[p.shape_question[shape]];
     sources.clear();
     for (uint32_t gi = q.first_group; gi < q.first_group + q.num_groups; ++gi) {
       for (uint32_t v = p.vote_begin(gi); v < p.vote_end(gi); ++v) sources.push_back(p.source(v));
@@ -91,7 +94,7 @@ CopyDetector::CopyDetector(const Problem& p, const CopyParams& params)
     }
     for (size_t i = 0; i < sources.size(); ++i) {
       for (size_t j = i + 1; j < sources.size(); ++j) {
-        ++pairs_->At(sources[i], sources[j]).shared;
+        pairs_->At(sources[i], sources[j]).shared += p.shape_questions[shape];
       }
     }
   }
@@ -130,11 +133,15 @@ std::vector<SourceDependence> CopyDetector::Detect(
   const double log_independent_prior = std::log(1 - params_.prior);
   std::vector<SourceDependence> out;
   pairs_->ForEach([&](uint32_t a, uint32_t b, const PairCounts& k) {
-    const double kf = std::min<double>(k.false_share, k.same);
-    const double kt = k.same - kf;
+    // A source stating several values of one question can share more values
+    // than questions with another.
+    const double same = std::min(k.same, k.shared);
+    const double kf = std::min<double>(k.false_share, same);
+    const double kt = same - kf;
     const double kd = k.shared > k.same ? static_cast<double>(k.shared - k.same) : 0.0;
     const double ea = ClampRate(1 - accuracy[a]), eb = ClampRate(1 - accuracy[b]);
-    const double pt = (1 - ea) * (1 - eb), pf = ea * eb / n, pd = 1 - pt - pf;
+    const double pt = (1 - ea) * (1 - eb), pf = ea * eb / n + params_.shared_error;
+    const double pd = std::max(1 - pt - pf, 1e-9);
     const double independent = kt * std::log(pt) + kf * std::log(pf) + kd * std::log(pd);
     auto copies_from = [&](double e_original) {
       return kt * std::log(pt * (1 - c) + c * (1 - e_original)) +
@@ -156,7 +163,7 @@ std::vector<SourceDependence> CopyDetector::Detect(
     d.evidence = absl::StrFormat(
         "same value on %u of %u shared questions (%.1f%%), %.0f of them likely "
         "false",
-        k.same, k.shared, 100.0 * k.same / k.shared, kf);
+        static_cast<uint32_t>(same), k.shared, 100.0 * same / k.shared, kf);
     out.push_back(std::move(d));
   });
   std::sort(out.begin(), out.end(),
