@@ -24,6 +24,7 @@ constexpr double kDaySeconds = 86400;
 
 bool Near(double x, double y) {
   if (x == y) return true;
+  if (std::isinf(x) || std::isinf(y)) return false;
   return std::fabs(x - y) <= 1e-9 * std::max(std::fabs(x), std::fabs(y));
 }
 

@@ -83,16 +83,27 @@ void Build(const DateTimeFields& f, Hedge hedge, Value* v) {
   v->hi = static_cast<double>(end);
 }
 
+void Append2(int64_t n, std::string* out) {
+  out->push_back(static_cast<char>('0' + n / 10 % 10));
+  out->push_back(static_cast<char>('0' + n % 10));
+}
+
 void AppendTime(int64_t secs, const Value& v, std::string* out) {
   int64_t tod = ((secs % kDay) + kDay) % kDay;
-  absl::StrAppendFormat(out, "T%02d:%02d", tod / 3600, tod / 60 % 60);
+  out->push_back('T');
+  Append2(tod / 3600, out);
+  out->push_back(':');
+  Append2(tod / 60 % 60, out);
   if (v.granularity == Granularity::kSecond) {
-    absl::StrAppendFormat(out, ":%02d", tod % 60);
+    out->push_back(':');
+    Append2(tod % 60, out);
   }
   if (v.has(Value::kHasUtcOffset)) {
     int off = v.utc_offset_minutes;
-    absl::StrAppendFormat(out, "%c%02d:%02d", off < 0 ? '-' : '+',
-                          std::abs(off) / 60, std::abs(off) % 60);
+    out->push_back(off < 0 ? '-' : '+');
+    Append2(std::abs(off) / 60, out);
+    out->push_back(':');
+    Append2(std::abs(off) % 60, out);
   }
 }
 
@@ -121,13 +132,27 @@ void CivilFromDays(int64_t z, int* year, int* month, int* day) {
 }
 
 bool ParseDateTime(const ValueRules::Impl& rules, absl::string_view raw,
-                   Value* value) {
+                   Value* value, DateTimeShapeCache* cache) {
   Hedge hedge = Hedge::kExact;
   absl::string_view s = rules.StripAnnotations(raw, &hedge);
   if (s.empty()) return false;
-  for (const DateTimeFormat& f : rules.datetime_formats) {
+  std::vector<bool>* excluded = nullptr;
+  if (cache != nullptr) {
+    std::string shape(s);
+    for (char& c : shape) {
+      if (c >= '0' && c <= '9') c = '0';
+    }
+    excluded = &cache->excluded[shape];
+    excluded->resize(rules.datetime_formats.size(), false);
+  }
+  for (size_t i = 0; i < rules.datetime_formats.size(); ++i) {
+    if (excluded != nullptr && (*excluded)[i]) continue;
     DateTimeFields fields;
-    if (!MatchDateTimeFormat(f, rules, s, &fields)) continue;
+    bool value_dependent = false;
+    if (!MatchDateTimeFormat(rules.datetime_formats[i], rules, s, &fields, &value_dependent)) {
+      if (excluded != nullptr && !value_dependent) (*excluded)[i] = true;
+      continue;
+    }
     if (!Normalize(&fields)) continue;
     Build(fields, hedge, value);
     return true;
@@ -144,12 +169,23 @@ std::string DateTimeKey(const Value& v) {
   }
   int y, m, d;
   CivilFromDays(FloorDiv(lo, kDay), &y, &m, &d);
+  out.reserve(24);
   if (v.has(Value::kYearMissing)) {
-    absl::StrAppendFormat(&out, "--%02d-%02d", m, d);
+    out.append("--");
+    Append2(m, &out);
+    out.push_back('-');
+    Append2(d, &out);
   } else {
-    absl::StrAppendFormat(&out, "%04d", y);
-    if (v.granularity >= Granularity::kMonth) absl::StrAppendFormat(&out, "-%02d", m);
-    if (v.granularity >= Granularity::kDay) absl::StrAppendFormat(&out, "-%02d", d);
+    Append2(y / 100, &out);
+    Append2(y % 100, &out);
+    if (v.granularity >= Granularity::kMonth) {
+      out.push_back('-');
+      Append2(m, &out);
+    }
+    if (v.granularity >= Granularity::kDay) {
+      out.push_back('-');
+      Append2(d, &out);
+    }
   }
   if (v.has(Value::kHasTime)) AppendTime(lo, v, &out);
   return out;

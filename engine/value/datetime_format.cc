@@ -196,6 +196,7 @@ struct Matcher {
   const DateTimeFormat& f;
   const ValueRules::Impl& rules;
   absl::string_view s;
+  mutable bool value_dependent = false;
 
   // Reads a run of digits of length [lo, hi]; returns its length or 0.
   size_t Digits(size_t pos, size_t lo, size_t hi, int* value) const {
@@ -260,7 +261,10 @@ struct Matcher {
         p += 1 + m;
       }
     }
-    if (hh > 14 || mm > 59) return false;
+    if (hh > 14 || mm > 59) {
+      value_dependent = true;
+      return false;
+    }
     *end = p;
     *offset = sign * (hh * 60 + mm);
     return true;
@@ -316,7 +320,11 @@ struct Matcher {
         default: return false;
       }
       n = Digits(pos, lo, hi, &v);
-      if (n == 0 || v < min || v > max) return false;
+      if (n == 0) return false;
+      if (v < min || v > max) {
+        value_dependent = true;
+        return false;
+      }
       if (st.op == Op::kYear2) {
         v += v < rules.two_digit_year_pivot ? 2000 : 1900;
       }
@@ -332,7 +340,9 @@ struct Matcher {
 }  // namespace
 
 bool MatchDateTimeFormat(const DateTimeFormat& f, const ValueRules::Impl& rules,
-                         absl::string_view text, DateTimeFields* out) {
+                         absl::string_view text, DateTimeFields* out,
+                         bool* value_dependent) {
+  if (value_dependent != nullptr) *value_dependent = false;
   if (text.empty()) return false;
   char c = text[0];
   bool ok = IsDigit(c) ? f.first_digit
@@ -340,7 +350,9 @@ bool MatchDateTimeFormat(const DateTimeFormat& f, const ValueRules::Impl& rules,
                                : f.first_other;
   if (!ok) return false;
   Matcher m{f, rules, text};
-  return m.Match(0, 0, DateTimeFields(), out);
+  bool matched = m.Match(0, 0, DateTimeFields(), out);
+  if (value_dependent != nullptr) *value_dependent = m.value_dependent;
+  return matched;
 }
 
 }  // namespace crosscheck

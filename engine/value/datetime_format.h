@@ -71,9 +71,12 @@ bool CompileDateTimeFormat(absl::string_view format, DateTimeFormat* out,
 
 // Matches all of `text` (leading white space already removed) against `f`,
 // reading names from `rules`. The hour is still 12-hour when %I matched:
-// callers apply `period`.
+// callers apply `period`. On failure, `*value_dependent` (if not null) tells
+// whether a digit's value decided it (month 13); otherwise every text of the
+// same shape (same bytes, any digits in place of digits) fails too.
 bool MatchDateTimeFormat(const DateTimeFormat& f, const ValueRules::Impl& rules,
-                         absl::string_view text, DateTimeFields* out);
+                         absl::string_view text, DateTimeFields* out,
+                         bool* value_dependent = nullptr);
 
 // Lower-cases ASCII letters and Latin-1 capitals in UTF-8 ("É" -> "é"), the
 // folding every date-time lexicon uses.

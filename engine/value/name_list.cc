@@ -99,13 +99,9 @@ class Reader {
       Separate();
       return;
     }
-    // "P.K.Lau" holds three words; apostrophes join ("O'Brien" = "obrien").
+    // "P.K.Lau" holds three words; inner punctuation joins ("o-brien").
     for (absl::string_view segment : absl::StrSplit(word, '.')) {
-      std::string joined;
-      for (char c : segment) {
-        if (c != '\'') joined.push_back(c);
-      }
-      std::string folded = FoldText(joined);
+      std::string folded = FoldText(segment);
       std::replace(folded.begin(), folded.end(), ' ', '-');
       bool letters = std::any_of(folded.begin(), folded.end(), [](char ch) {
         return !absl::ascii_isdigit(static_cast<unsigned char>(ch)) && ch != '-';
@@ -149,21 +145,35 @@ class Builder {
 
   void Piece(const crosscheck::Piece& parts) {
     if (parts.size() == 1) return FirstLastList(parts[0]);
-    bool all_first_last = std::all_of(parts.begin(), parts.end(), [](const Part& p) {
-      return p.size() >= 2 && !AllGiven(p);
-    });
-    if (all_first_last) {
+    if (AllFirstLast(parts)) {
       for (const Part& p : parts) FirstLastList(p);
-    } else if (parts.size() % 2 == 0) {
-      for (size_t i = 0; i < parts.size(); i += 2) {
-        Add(Join(parts[i], 0, parts[i].size()), Join(parts[i + 1], 0, parts[i + 1].size()));
-      }
-    } else {
-      Chain(parts);
+      return;
+    }
+    // "Last, First Last, First" has persons + 1 parts whose middle ones hold
+    // two names; "Last, First" pairs have surnames of one word between.
+    bool chain = parts.size() % 2 == 1;
+    if (!chain && parts.size() > 2) {
+      chain = true;
+      for (size_t i = 1; i + 1 < parts.size(); ++i) chain &= parts[i].size() >= 2;
+    }
+    if (chain) return Chain(parts);
+    for (size_t i = 0; i < parts.size(); i += 2) {
+      Add(Join(parts[i], 0, parts[i].size()), Join(parts[i + 1], 0, parts[i + 1].size()));
     }
   }
 
  private:
+  // "Ron Goldman, Richard P. Gabriel": every part holds two words or more,
+  // and the first starts with a given name or no part is all given names.
+  static bool AllFirstLast(const crosscheck::Piece& parts) {
+    bool any_all_given = false;
+    for (const Part& p : parts) {
+      if (p.size() < 2 || p.back().initial) return false;
+      any_all_given |= AllGiven(p);
+    }
+    return !any_all_given || (parts[0][0].given && !parts[0][0].initial);
+  }
+
   void Add(std::string surname, std::string given) {
     if (!surname.empty()) out_->push_back({std::move(surname), std::move(given)});
   }
@@ -214,9 +224,10 @@ class Builder {
 
   void FirstLast(const Part& p, size_t from, size_t to) {
     if (to - from == 1) return Add(p[from].text, "");
-    // "Langr Jeff", "Knuth D. E.": a surname first, then only given names.
+    // "Langr Jeff", "Knuth D. E.": a surname first, then one given name or
+    // only initials.
     bool swapped = !p[from].given;
-    for (size_t i = from + 1; i < to; ++i) swapped &= p[i].given;
+    for (size_t i = from + 1; i < to; ++i) swapped &= to - from == 2 ? p[i].given : p[i].initial;
     if (swapped) return Add(p[from].text, Join(p, from + 1, to));
     size_t s = to - 1;
     while (s > from + 1 && rules_.surname_particles.contains(p[s - 1].text)) --s;

@@ -14,9 +14,13 @@ namespace crosscheck {
 
 enum class ParseResult : uint8_t { kOk, kNull, kInvalid };
 
-// Null check, then the parser of `kind`.
+struct DateTimeShapeCache;
+
+// Null check, then the parser of `kind`. `cache` (may be null) speeds up
+// date-times over many cells.
 ParseResult ParseRaw(const ValueRules::Impl& rules, ValueKind kind,
-                     absl::string_view raw, ValueStore* store, ValueId* id);
+                     absl::string_view raw, ValueStore* store, ValueId* id,
+                     DateTimeShapeCache* cache = nullptr);
 
 // "not a date-time: 'Contact Airline'" (the excerpt cut to 60 bytes).
 std::string NotAKindReason(ValueKind kind, absl::string_view raw);
@@ -24,7 +28,8 @@ std::string NotAKindReason(ValueKind kind, absl::string_view raw);
 bool ParseNumber(const ValueRules::Impl& rules, absl::string_view raw,
                  ValueStore* store, ValueId* id);
 bool ParseDateTimeValue(const ValueRules::Impl& rules, absl::string_view raw,
-                        ValueStore* store, ValueId* id);
+                        ValueStore* store, ValueId* id,
+                        DateTimeShapeCache* cache = nullptr);
 bool ParseCode(const ValueRules::Impl& rules, absl::string_view raw,
                ValueStore* store, ValueId* id);
 bool ParseText(absl::string_view raw, ValueStore* store, ValueId* id);

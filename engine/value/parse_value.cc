@@ -45,9 +45,9 @@ ValueId AddDateTime(const Value& v, ValueStore* store) {
 }
 
 bool ParseDateTimeValue(const ValueRules::Impl& rules, absl::string_view raw,
-                        ValueStore* store, ValueId* id) {
+                        ValueStore* store, ValueId* id, DateTimeShapeCache* cache) {
   Value v;
-  if (!ParseDateTime(rules, raw, &v)) return false;
+  if (!ParseDateTime(rules, raw, &v, cache)) return false;
   *id = AddDateTime(v, store);
   return true;
 }
@@ -86,14 +86,15 @@ bool ParseText(absl::string_view raw, ValueStore* store, ValueId* id) {
 }
 
 ParseResult ParseRaw(const ValueRules::Impl& rules, ValueKind kind,
-                     absl::string_view raw, ValueStore* store, ValueId* id) {
+                     absl::string_view raw, ValueStore* store, ValueId* id,
+                     DateTimeShapeCache* cache) {
   absl::string_view trimmed = TrimSpace(raw);
   if (trimmed.empty() || rules.IsNullTrimmed(trimmed)) return ParseResult::kNull;
   bool ok = false;
   switch (kind) {
     case ValueKind::kText: ok = ParseText(trimmed, store, id); break;
     case ValueKind::kNumber: ok = ParseNumber(rules, trimmed, store, id); break;
-    case ValueKind::kDateTime: ok = ParseDateTimeValue(rules, trimmed, store, id); break;
+    case ValueKind::kDateTime: ok = ParseDateTimeValue(rules, trimmed, store, id, cache); break;
     case ValueKind::kCode: ok = ParseCode(rules, trimmed, store, id); break;
     case ValueKind::kNameList: ok = ParseNameList(rules, trimmed, store, id); break;
   }

@@ -131,8 +131,9 @@ std::string FoldText(absl::string_view s) {
     }
     if (pending_space) folded.append(static_cast<UChar>(' '));
     pending_space = false;
-    folded.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    folded.append(c);
   }
+  folded.foldCase(U_FOLD_CASE_DEFAULT);  // full folding: "ß" -> "ss"
   icu::UnicodeString composed = nfc->normalize(folded, status);
   std::string out;
   (U_FAILURE(status) ? folded : composed).toUTF8String(out);

@@ -35,25 +35,22 @@ class Typer {
 
   void Run() {
     AssignKinds();
-    std::vector<uint32_t> results(c_.claims.size(), kNone);
+    // Results go straight into Claim::value; null and unparsable cells hold
+    // the sentinels kNullCell / kInvalidCell until DropClaims removes them.
     bool any_dropped = false;
     bool any_incomplete = false;
-    for (size_t i = 0; i < c_.claims.size(); ++i) {
-      const Claim& claim = c_.claims[i];
+    for (Claim& claim : c_.claims) {
       if (claim.value != kNoValue) continue;
       uint32_t r = Parse(KindOfPredicate(claim.predicate), claim.raw_value);
-      results[i] = r;
+      claim.value = r;
       if (r >= kInvalidCell) {
         any_dropped = true;
       } else {
         any_incomplete |= NeedsDate(c_.values.Get(r));
       }
     }
-    if (any_incomplete) CompleteDates(&results);
-    for (size_t i = 0; i < c_.claims.size(); ++i) {
-      if (results[i] < kInvalidCell) c_.claims[i].value = results[i];
-    }
-    if (any_dropped) DropClaims(results);
+    if (any_incomplete) CompleteDates();
+    if (any_dropped) DropClaims();
   }
 
  private:
@@ -68,7 +65,7 @@ class Typer {
     uint32_t& slot = memo[raw];
     if (slot != kUnparsed) return slot;
     ValueId id = kNoValue;
-    switch (ParseRaw(rules_, kind, c_.strings.Get(raw), &c_.values, &id)) {
+    switch (ParseRaw(rules_, kind, c_.strings.Get(raw), &c_.values, &id, &shapes_)) {
       case ParseResult::kOk: slot = id; break;
       case ParseResult::kNull: slot = kNullCell; break;
       case ParseResult::kInvalid: slot = kInvalidCell; break;
@@ -110,7 +107,7 @@ class Typer {
       int8_t& m = (*memo)[raw];
       if (m < 0) {
         ValueId id;
-        m = ParseRaw(rules_, kind, c_.strings.Get(raw), &scratch, &id) == ParseResult::kOk;
+        m = ParseRaw(rules_, kind, c_.strings.Get(raw), &scratch, &id, &shapes_) == ParseResult::kOk;
       }
       return m == 1;
     };
@@ -135,7 +132,7 @@ class Typer {
   // Time-only and year-less date-times take the most common date among the
   // subject's dated values of the same predicate, else of any predicate;
   // ties go to the earlier date.
-  void CompleteDates(std::vector<uint32_t>* results) {
+  void CompleteDates() {
     struct Seen {
       StringId predicate;
       int64_t day;
@@ -143,14 +140,12 @@ class Typer {
     };
     std::vector<uint32_t> subject_slot(c_.strings.size(), kNone);
     std::vector<std::vector<Seen>> seen;
-    for (size_t i = 0; i < c_.claims.size(); ++i) {
-      uint32_t r = (*results)[i];
-      if (r >= kInvalidCell) continue;
-      const Value& v = c_.values.Get(r);
+    for (const Claim& claim : c_.claims) {
+      if (claim.value >= kInvalidCell) continue;
+      const Value& v = c_.values.Get(claim.value);
       if (v.kind != ValueKind::kDateTime || NeedsDate(v) || v.granularity < Granularity::kDay) {
         continue;
       }
-      const Claim& claim = c_.claims[i];
       uint32_t& slot = subject_slot[claim.subject];
       if (slot == kNone) {
         slot = static_cast<uint32_t>(seen.size());
@@ -168,10 +163,9 @@ class Typer {
       }
     }
     absl::flat_hash_map<uint64_t, ValueId> completed;
-    for (size_t i = 0; i < c_.claims.size(); ++i) {
-      uint32_t r = (*results)[i];
+    for (Claim& claim : c_.claims) {
+      uint32_t r = claim.value;
       if (r >= kInvalidCell || !NeedsDate(c_.values.Get(r))) continue;
-      const Claim& claim = c_.claims[i];
       uint32_t slot = subject_slot[claim.subject];
       if (slot == kNone) continue;
       int64_t day = 0;
@@ -181,7 +175,7 @@ class Typer {
       uint64_t key = (static_cast<uint64_t>(r) << 32) | static_cast<uint32_t>(day);
       auto [it, inserted] = completed.emplace(key, 0);
       if (inserted) it->second = AddDateTime(CompleteDateTime(c_.values.Get(r), day), &c_.values);
-      (*results)[i] = it->second;
+      claim.value = it->second;
     }
   }
 
@@ -205,28 +199,26 @@ class Typer {
 
   // Removes null and unparsable claims, lists the unparsable ones, and
   // accounts for records left without claims.
-  void DropClaims(const std::vector<uint32_t>& results) {
+  void DropClaims() {
     auto record = [](const Claim& claim) {
       return (static_cast<uint64_t>(claim.location.file) << 32) | claim.location.line;
     };
     absl::flat_hash_map<uint64_t, bool> touched;  // record -> had an invalid value
-    std::vector<Claim> kept;
-    kept.reserve(c_.claims.size());
+    size_t out = 0;
     for (size_t i = 0; i < c_.claims.size(); ++i) {
       const Claim& claim = c_.claims[i];
-      uint32_t r = results[i];
-      if (r < kInvalidCell || r == kNone) {
-        kept.push_back(claim);
+      uint32_t r = claim.value;
+      if (r < kInvalidCell || r == kNoValue) {
+        c_.claims[out++] = claim;
         continue;
       }
       if (claim.location.file < c_.files.size()) --c_.files[claim.location.file].claims;
       if (r == kInvalidCell) {
         absl::string_view raw = c_.str(claim.raw_value);
-        ValueKind kind = KindOfPredicate(claim.predicate);
         InputIssue issue;
         issue.kind = IssueKind::kSkippedValue;
         issue.location = claim.location;
-        issue.reason = NotAKindReason(kind, raw);
+        issue.reason = NotAKindReason(KindOfPredicate(claim.predicate), raw);
         size_t n = std::min<size_t>(raw.size(), 80);
         while (n > 0 && n < raw.size() && (static_cast<unsigned char>(raw[n]) & 0xC0) == 0x80) --n;
         issue.excerpt = std::string(raw.substr(0, n));
@@ -237,8 +229,9 @@ class Typer {
         touched[record(claim)] |= r == kInvalidCell;
       }
     }
-    for (const Claim& claim : kept) {
-      if (claim.document == kNoDocument) touched.erase(record(claim));
+    c_.claims.resize(out);
+    for (const Claim& claim : c_.claims) {
+      if (claim.document == kNoDocument && !touched.empty()) touched.erase(record(claim));
     }
     std::vector<std::pair<uint64_t, bool>> emptied(touched.begin(), touched.end());
     std::sort(emptied.begin(), emptied.end());
@@ -253,7 +246,6 @@ class Typer {
                              : "every value of the record is empty or a null marker";
       c_.issues.push_back(std::move(issue));
     }
-    c_.claims = std::move(kept);
   }
 
   const ValueRules::Impl& rules_;
@@ -262,6 +254,7 @@ class Typer {
   std::vector<uint32_t> predicate_slot_;  // StringId -> index into kinds_
   std::vector<ValueKind> kinds_;
   std::vector<uint32_t> memo_[kNumKinds];
+  DateTimeShapeCache shapes_;
 };
 
 }  // namespace
