@@ -115,7 +115,7 @@ absl::string_view ModalityName(Modality modality);
 // An article. `text` holds the body exactly as read (after UTF-8 repair); byte
 // spans of claims index into it.
 struct Document {
-  StringId id = kNoString;      // JSONL "id", else the input path
+  StringId id = kNoString;      // "id" given, else the path (JSONL: path:line)
   StringId source = kNoString;  // front matter / JSONL "source", else file name
   StringId url = kNoString;
   StringId lang = kNoString;
