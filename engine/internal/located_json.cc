@@ -98,13 +98,21 @@ absl::StatusOr<std::unique_ptr<LocatedJson>> LocatedJson::Parse(
   json->name_ = std::move(name);
   json->text_ = std::move(text);
   const std::string& t = json->text_;
+  // RapidJSON's SSE4.2 path reads 16 bytes at a time and may look past the
+  // terminating NUL; parse from a copy padded with zeros so every read stays
+  // inside the buffer.
+  const size_t kSimdPadding = 16;
+  std::string padded;
+  padded.reserve(t.size() + kSimdPadding);
+  padded.append(t);
+  padded.append(kSimdPadding, '\0');
   json->line_starts_.push_back(0);
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i] == '\n') json->line_starts_.push_back(i + 1);
   }
 
   std::vector<size_t> values, keys;
-  rapidjson::StringStream in(t.c_str());
+  rapidjson::StringStream in(padded.c_str());
   rapidjson::Reader reader;
   rapidjson::ParseResult result;
   auto generate = [&](rapidjson::Document& doc) {

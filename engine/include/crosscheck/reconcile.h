@@ -3,6 +3,7 @@
 #ifndef CROSSCHECK_ENGINE_INCLUDE_CROSSCHECK_RECONCILE_H_
 #define CROSSCHECK_ENGINE_INCLUDE_CROSSCHECK_RECONCILE_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct ReconcileOptions {
   TypingOptions typing;
   SolveOptions solve;
   int threads = 1;  // copied into the stage options that take threads
+  // Called after each stage with its name and a one-line summary, for
+  // progress output; unset means silent.
+  std::function<void(absl::string_view stage, absl::string_view summary)> progress;
 };
 
 // Everything a report is made from. Movable, not copyable.

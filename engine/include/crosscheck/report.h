@@ -3,6 +3,7 @@
 #ifndef CROSSCHECK_ENGINE_INCLUDE_CROSSCHECK_REPORT_H_
 #define CROSSCHECK_ENGINE_INCLUDE_CROSSCHECK_REPORT_H_
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -22,11 +23,12 @@ struct ReportOptions {
   std::string rules_dir;  // echoed in the report's `tool` section
 };
 
-// Appends the report for `r` in `options.format` to `*out`. The bytes depend
+// Writes the report for `r` in `options.format` to `*out`, streaming (a
+// report can be larger than memory is comfortable with). The bytes depend
 // only on `r` and `options` (no clock, no host), so reports can be golden
-// files. Internal if `r` is inconsistent (a programmer error upstream).
+// files. DataLoss if the stream fails.
 absl::Status WriteReport(const Reconciliation& r, const ReportOptions& options,
-                         std::string* out);
+                         std::ostream* out);
 
 }  // namespace crosscheck
 

@@ -1,0 +1,45 @@
+#include "crosscheck/reconcile.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+#include "internal/status_macros.h"
+
+namespace crosscheck {
+
+absl::StatusOr<Reconciliation> Reconcile(const Rules& rules,
+                                         const ReconcileOptions& options) {
+  Reconciliation r;
+  IngestOptions ingest = options.ingest;
+  if (!ingest.is_null) {
+    const ValueRules& values = rules.values();
+    ingest.is_null = [&values](absl::string_view cell) { return values.IsNull(cell); };
+  }
+  ingest.threads = options.threads;
+  auto progress = [&](absl::string_view stage, const std::string& summary) {
+    if (options.progress) options.progress(stage, summary);
+  };
+  CROSSCHECK_RETURN_IF_ERROR(Ingest(options.inputs, ingest, &r.corpus));
+  progress("ingest", absl::StrCat(r.corpus.files.size(), " files, ",
+                                  r.corpus.documents.size(), " documents, ",
+                                  r.corpus.claims.size(), " cells, ",
+                                  r.corpus.issues.size(), " issues"));
+  CanonicalizeOrder(&r.corpus);
+  CROSSCHECK_RETURN_IF_ERROR(TypeClaims(rules.values(), options.typing, &r.corpus));
+  progress("type", absl::StrCat(r.corpus.claims.size(), " claims, ",
+                                r.corpus.values.size(), " distinct values"));
+  CROSSCHECK_ASSIGN_OR_RETURN(r.graph, BuildClaimGraph(r.corpus));
+  progress("graph", absl::StrCat(r.graph.questions.size(), " questions, ",
+                                 r.graph.groups.size(), " value groups, ",
+                                 r.graph.sources.size(), " sources"));
+  SolveOptions solve = options.solve;
+  solve.threads = options.threads;
+  CROSSCHECK_ASSIGN_OR_RETURN(r.solution, Solve(r.graph, r.corpus.values, solve));
+  progress("solve", absl::StrCat(MethodName(r.solution.method), ", ",
+                                 r.solution.iterations, " iterations",
+                                 r.solution.converged ? "" : " (not converged)"));
+  return r;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,224 @@
+#include "report/report_model.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace crosscheck::internal {
+
+std::string ClaimRef(uint32_t number) { return absl::StrCat("c", number); }
+std::string QuestionRef(uint32_t number) { return absl::StrCat("q", number); }
+
+bool GroupConsistentWithAnswer(const Reconciliation& r, uint32_t question,
+                               uint32_t group) {
+  const ClaimGraph::Question& q = r.graph.questions[question];
+  uint32_t answer = r.solution.answer[question];
+  if (group == answer) return true;
+  return Compatible(r.graph.relation(q, answer - q.first_group, group - q.first_group));
+}
+
+ReportModel BuildReportModel(const Reconciliation& r) {
+  const Corpus& corpus = r.corpus;
+  const ClaimGraph& graph = r.graph;
+  const Solution& solution = r.solution;
+  ReportModel m;
+
+  // Topics: a table subject, or a document's topic (else its id).
+  std::map<std::string, ReportModel::Topic> topics;
+  for (uint32_t q = 0; q < graph.questions.size(); ++q) {
+    std::string id(corpus.str(graph.questions[q].subject));
+    ReportModel::Topic& t = topics[id];
+    t.id = id;
+    t.label = id;
+    t.questions.push_back(q);
+  }
+  for (uint32_t d = 0; d < corpus.documents.size(); ++d) {
+    const Document& doc = corpus.documents[d];
+    std::string id(corpus.str(doc.topic != kNoString ? doc.topic : doc.id));
+    ReportModel::Topic& t = topics[id];
+    t.id = id;
+    if (t.label.empty()) t.label = doc.topic != kNoString ? id : doc.title;
+    t.documents.push_back(d);
+  }
+  for (auto& [id, topic] : topics) m.topics.push_back(std::move(topic));
+
+  // Numbering in report order: topic, question, ranked group, claim.
+  m.claim_number.assign(corpus.claims.size(), 0);
+  m.question_number.assign(graph.questions.size(), 0);
+  m.ranked_groups.resize(graph.questions.size());
+  uint32_t next_claim = 0, next_question = 0;
+  for (const ReportModel::Topic& t : m.topics) {
+    for (uint32_t q : t.questions) {
+      m.question_number[q] = ++next_question;
+      const ClaimGraph::Question& question = graph.questions[q];
+      std::vector<uint32_t>& ranked = m.ranked_groups[q];
+      ranked.resize(question.num_groups);
+      std::iota(ranked.begin(), ranked.end(), question.first_group);
+      std::sort(ranked.begin(), ranked.end(), [&](uint32_t a, uint32_t b) {
+        if (a == solution.answer[q] || b == solution.answer[q]) {
+          return a == solution.answer[q] && b != a;
+        }
+        double ca = solution.group_confidence[a], cb = solution.group_confidence[b];
+        if (ca != cb) return ca > cb;
+        return corpus.values.Key(graph.groups[a].value) <
+               corpus.values.Key(graph.groups[b].value);
+      });
+      for (uint32_t g : ranked) {
+        const ClaimGraph::Group& group = graph.groups[g];
+        for (uint32_t i = 0; i < group.num_claims; ++i) {
+          m.claim_number[graph.claims[group.first_claim + i]] = ++next_claim;
+        }
+      }
+    }
+  }
+
+  // Source statistics.
+  m.source_stats.resize(graph.sources.size());
+  for (uint32_t q = 0; q < graph.questions.size(); ++q) {
+    const ClaimGraph::Question& question = graph.questions[q];
+    absl::flat_hash_set<uint32_t> answered;
+    for (uint32_t g = question.first_group; g < question.first_group + question.num_groups; ++g) {
+      const ClaimGraph::Group& group = graph.groups[g];
+      bool consistent = GroupConsistentWithAnswer(r, q, g);
+      for (uint32_t i = group.first_claim; i < group.first_claim + group.num_claims; ++i) {
+        ReportModel::SourceStats& s = m.source_stats[graph.claim_source[i]];
+        ++s.claims;
+        if (consistent) ++s.consistent;
+        if (answered.insert(graph.claim_source[i]).second) ++s.questions;
+      }
+    }
+  }
+  m.sources_by_reliability.resize(graph.sources.size());
+  std::iota(m.sources_by_reliability.begin(), m.sources_by_reliability.end(), 0);
+  std::sort(m.sources_by_reliability.begin(), m.sources_by_reliability.end(),
+            [&](uint32_t a, uint32_t b) {
+              double ra = solution.source_reliability[a];
+              double rb = solution.source_reliability[b];
+              if (ra != rb) return ra > rb;
+              return corpus.str(graph.sources[a]) < corpus.str(graph.sources[b]);
+            });
+  return m;
+}
+
+}  // namespace crosscheck::internal
+
+namespace crosscheck::internal {
+
+InputCounts CountInput(const Corpus& corpus) {
+  InputCounts c;
+  for (const InputFile& f : corpus.files) {
+    c.records += f.records;
+    c.records_kept += f.records_kept;
+    c.records_skipped += f.records_skipped;
+  }
+  for (const InputIssue& issue : corpus.issues) {
+    if (issue.kind == IssueKind::kSkippedValue) ++c.values_skipped;
+    if (issue.kind == IssueKind::kRepaired) ++c.repaired;
+  }
+  return c;
+}
+
+std::vector<uint32_t> GroupSources(const Reconciliation& r, uint32_t group) {
+  const ClaimGraph::Group& g = r.graph.groups[group];
+  std::vector<uint32_t> sources(r.graph.claim_source.begin() + g.first_claim,
+                                r.graph.claim_source.begin() + g.first_claim + g.num_claims);
+  // Graph sources are numbered in name order, so numeric order is name order.
+  std::sort(sources.begin(), sources.end());
+  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+  return sources;
+}
+
+std::vector<SourceDependence> DependenciesOf(const Reconciliation& r,
+                                            uint32_t source) {
+  std::vector<SourceDependence> out;
+  for (const SourceDependence& d : r.solution.dependencies) {
+    if (d.source == source) out.push_back(d);
+  }
+  std::sort(out.begin(), out.end(), [](const SourceDependence& a, const SourceDependence& b) {
+    if (a.probability != b.probability) return a.probability > b.probability;
+    return a.on < b.on;
+  });
+  return out;
+}
+
+std::vector<ReportEdge> QuestionEdges(const Reconciliation& r,
+                                      const ReportModel& m, uint32_t question) {
+  const ClaimGraph& graph = r.graph;
+  const ClaimGraph::Question& q = graph.questions[question];
+  const std::vector<uint32_t>& ranked = m.ranked_groups[question];
+  std::vector<ReportEdge> edges;
+  for (uint32_t g : ranked) {
+    const ClaimGraph::Group& group = graph.groups[g];
+    uint32_t head = graph.claims[group.first_claim];
+    for (uint32_t i = 1; i < group.num_claims; ++i) {
+      edges.push_back({graph.claims[group.first_claim + i], head, EdgeKind::kAgrees,
+                       "same value"});
+    }
+  }
+  for (size_t a = 0; a < ranked.size(); ++a) {
+    for (size_t b = a + 1; b < ranked.size(); ++b) {
+      uint32_t ga = ranked[a], gb = ranked[b];
+      Relation rel = graph.relation(q, ga - q.first_group, gb - q.first_group);
+      ValueId va = graph.groups[ga].value, vb = graph.groups[gb].value;
+      edges.push_back({graph.claims[graph.groups[ga].first_claim],
+                       graph.claims[graph.groups[gb].first_claim],
+                       Compatible(rel) ? EdgeKind::kCompatible : EdgeKind::kContradicts,
+                       ExplainRelation(r.corpus.values, va, vb, rel)});
+    }
+  }
+  return edges;
+}
+
+std::vector<uint32_t> AccountOrder(const Reconciliation& r,
+                                   const ReportModel::Topic& topic) {
+  std::vector<uint32_t> order = topic.questions;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return r.solution.group_confidence[r.solution.answer[a]] >
+           r.solution.group_confidence[r.solution.answer[b]];
+  });
+  return order;
+}
+
+uint32_t BestEvidence(const Reconciliation& r, uint32_t group) {
+  const ClaimGraph::Group& g = r.graph.groups[group];
+  uint32_t best = g.first_claim;
+  for (uint32_t i = g.first_claim + 1; i < g.first_claim + g.num_claims; ++i) {
+    if (r.solution.source_reliability[r.graph.claim_source[i]] >
+        r.solution.source_reliability[r.graph.claim_source[best]]) {
+      best = i;
+    }
+  }
+  return r.graph.claims[best];
+}
+
+uint32_t StrongestRival(const Reconciliation& r, const ReportModel& m,
+                        uint32_t question) {
+  const ClaimGraph::Question& q = r.graph.questions[question];
+  uint32_t answer = r.solution.answer[question];
+  for (uint32_t g : m.ranked_groups[question]) {
+    if (g == answer) continue;
+    if (!Compatible(r.graph.relation(q, answer - q.first_group, g - q.first_group))) return g;
+  }
+  return answer;
+}
+
+std::string ConflictWhy(const Reconciliation& r, uint32_t question,
+                        uint32_t answer, uint32_t rival) {
+  const ClaimGraph::Question& q = r.graph.questions[question];
+  const ClaimGraph& graph = r.graph;
+  auto sources = [&](uint32_t g) { return GroupSources(r, g).size(); };
+  Relation rel = graph.relation(q, answer - q.first_group, rival - q.first_group);
+  return absl::StrCat(
+      ExplainRelation(r.corpus.values, graph.groups[answer].value, graph.groups[rival].value, rel),
+      "; ", sources(answer), " source(s) vs ", sources(rival), " source(s)");
+}
+
+std::string FormatDay(absl::CivilDay day) {
+  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
+}
+
+}  // namespace crosscheck::internal

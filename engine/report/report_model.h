@@ -1,0 +1,101 @@
+// What every report format shows, computed once: topics, the numbering of
+// claims and questions, per-source statistics, and orderings. Renderers
+// (JSON, Markdown, HTML, answers) only format it.
+#ifndef CROSSCHECK_ENGINE_REPORT_REPORT_MODEL_H_
+#define CROSSCHECK_ENGINE_REPORT_REPORT_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crosscheck/reconcile.h"
+
+namespace crosscheck::internal {
+
+struct ReportModel {
+  struct Topic {
+    std::string id;
+    std::string label;
+    std::vector<uint32_t> documents;  // corpus document indices, by id
+    std::vector<uint32_t> questions;  // graph question indices, graph order
+  };
+  struct SourceStats {
+    uint32_t claims = 0;
+    uint32_t questions = 0;
+    uint32_t consistent = 0;  // claims whose value is compatible with the answer
+  };
+
+  std::vector<Topic> topics;  // by id
+  // 1-based report numbers ("c12", "q3"); 0 = not shown.
+  std::vector<uint32_t> claim_number;     // per corpus claim
+  std::vector<uint32_t> question_number;  // per graph question
+  std::vector<SourceStats> source_stats;  // per graph source
+  // Graph sources, most reliable first (ties by name).
+  std::vector<uint32_t> sources_by_reliability;
+  // Per question: its groups (global indices), most confident first (ties
+  // by value key).
+  std::vector<std::vector<uint32_t>> ranked_groups;
+};
+
+ReportModel BuildReportModel(const Reconciliation& r);
+
+// The answer's relation to each group of a question decides whether a claim
+// in that group is consistent with the reconciled account.
+bool GroupConsistentWithAnswer(const Reconciliation& r, uint32_t question,
+                               uint32_t group);
+
+struct InputCounts {
+  uint64_t records = 0;
+  uint64_t records_kept = 0;
+  uint64_t records_skipped = 0;
+  uint64_t values_skipped = 0;
+  uint64_t repaired = 0;
+};
+InputCounts CountInput(const Corpus& corpus);
+
+// Distinct sources (graph indices) of a group's claims, by name.
+std::vector<uint32_t> GroupSources(const Reconciliation& r, uint32_t group);
+
+// The dependencies the solver found for `source`, most probable first.
+std::vector<SourceDependence> DependenciesOf(const Reconciliation& r,
+                                            uint32_t source);
+
+// The edges of a question as the report lists them: each claim agrees with
+// the first claim of its group; group heads are compatible or contradict.
+struct ReportEdge {
+  uint32_t from = 0;  // corpus claim indices
+  uint32_t to = 0;
+  EdgeKind kind = EdgeKind::kAgrees;
+  std::string why;
+};
+std::vector<ReportEdge> QuestionEdges(const Reconciliation& r,
+                                      const ReportModel& m, uint32_t question);
+
+// A topic's questions, most confident answer first (ties by report order).
+std::vector<uint32_t> AccountOrder(const Reconciliation& r,
+                                   const ReportModel::Topic& topic);
+
+// The claim that best supports a group: from the most reliable source, ties
+// by report order.
+uint32_t BestEvidence(const Reconciliation& r, uint32_t group);
+
+// The most confident group of a question that contradicts its answer (the
+// answer itself when there is none).
+uint32_t StrongestRival(const Reconciliation& r, const ReportModel& m,
+                        uint32_t question);
+
+// One line on a conflict: the values, their support, why they cannot both
+// hold.
+std::string ConflictWhy(const Reconciliation& r, uint32_t question,
+                        uint32_t answer, uint32_t rival);
+
+// "2022-08-09".
+std::string FormatDay(absl::CivilDay day);
+
+// "c12", "q3".
+std::string ClaimRef(uint32_t number);
+std::string QuestionRef(uint32_t number);
+
+}  // namespace crosscheck::internal
+
+#endif  // CROSSCHECK_ENGINE_REPORT_REPORT_MODEL_H_
