@@ -10,9 +10,6 @@
 namespace crosscheck::internal {
 namespace {
 
-// Shapes are scored in chunks of this many.
-constexpr size_t kShapeChunk = 256;
-
 class Bayes {
  public:
   Bayes(const Problem& p, const SolveOptions& options, const BayesParams& params)
@@ -50,12 +47,12 @@ class Bayes {
   const std::vector<double>& source_accuracy() const { return source_acc_; }
 
   // P per group, from the last scoring.
-  std::vector<double> Truth() const { return PerGroup(shape_truth_); }
+  std::vector<double> Truth() const { return SpreadOverQuestions(p_, shape_truth_); }
 
   void Output(MethodOutput* out) {
     out->reliability = source_acc_;
-    out->confidence = PerGroup(shape_truth_);
-    out->score = PerGroup(shape_score_);
+    out->confidence = SpreadOverQuestions(p_, shape_truth_);
+    out->score = SpreadOverQuestions(p_, shape_score_);
     out->vote_weight = std::move(weight_);
   }
 
@@ -64,20 +61,6 @@ class Bayes {
   struct Scratch {
     std::vector<double> own, prob;
   };
-
-  // Spreads per-shape group values over every question of the shape.
-  std::vector<double> PerGroup(const std::vector<double>& by_shape) const {
-    std::vector<double> out;
-    ReserveLarge(&out, p_.num_groups());
-    out.resize(p_.num_groups());
-    const ClaimGraph& g = *p_.graph;
-    for (uint32_t q = 0; q < g.questions.size(); ++q) {
-      const uint32_t first = p_.shape_first[p_.question_shape[q]];
-      std::copy_n(by_shape.begin() + first, g.questions[q].num_groups,
-                  out.begin() + g.questions[q].first_group);
-    }
-    return out;
-  }
 
   // Votes that count toward the accuracy of source-attribute pair k.
   double votes(uint32_t k) const {

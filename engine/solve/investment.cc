@@ -30,11 +30,9 @@ MethodOutput RunInvestment(const Problem& p, const SolveOptions& options,
   const double exponent = pooled ? kPooledExponent : kInvestmentExponent;
   std::vector<double> trust(p.num_sources, 1.0);
   std::vector<double> invest(p.num_sources);
-  std::vector<double> held(p.num_groups());
   std::vector<double> set_held(p.num_sets());
-  MethodOutput out;
-  out.score.resize(p.num_groups());
-  out.confidence.resize(p.num_groups());
+  // Per shape group (every question of a shape gets the same beliefs).
+  std::vector<double> belief(p.shape_first.back()), confidence(p.shape_first.back());
   auto believe = [&] {
     for (uint32_t s = 0; s < p.num_sources; ++s) {
       invest[s] = p.source_votes[s] > 0 ? trust[s] / p.source_votes[s] : 0;
@@ -44,40 +42,46 @@ MethodOutput RunInvestment(const Problem& p, const SolveOptions& options,
       for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v) h += invest[p.source(v)];
       set_held[set] = h;
     }
-    ParallelFor(g.questions.size(), kQuestionChunk, options.threads,
-                [&](size_t qb, size_t qe, int) {
-                  for (size_t q = qb; q < qe; ++q) {
-                    const ClaimGraph::Question& question = g.questions[q];
-                    const uint32_t g0 = question.first_group;
-                    const uint32_t g1 = g0 + question.num_groups;
-                    double pool = 0;
-                    for (uint32_t gi = g0; gi < g1; ++gi) {
-                      const double h = set_held[p.group_set[gi]];
-                      held[gi] = h;
-                      out.score[gi] = std::pow(h, exponent);
-                      pool += out.score[gi];
-                    }
-                    double total = 0;
-                    for (uint32_t gi = g0; gi < g1; ++gi) {
-                      if (pooled) out.score[gi] = pool > 0 ? held[gi] * out.score[gi] / pool : 0;
-                      total += out.score[gi];
-                    }
-                    for (uint32_t gi = g0; gi < g1; ++gi) {
-                      out.confidence[gi] = total > 0 ? out.score[gi] / total : 0;
-                    }
-                  }
-                });
+    ParallelFor(p.num_shapes(), kShapeChunk, options.threads, [&](size_t b, size_t e, int) {
+      for (size_t shape = b; shape < e; ++shape) {
+        const ClaimGraph::Question& question = g.questions[p.shape_question[shape]];
+        const uint32_t g0 = question.first_group, n = question.num_groups;
+        double* bel = &belief[p.shape_first[shape]];
+        double pool = 0;
+        for (uint32_t i = 0; i < n; ++i) {
+          bel[i] = std::pow(set_held[p.group_set[g0 + i]], exponent);
+          pool += bel[i];
+        }
+        double total = 0;
+        for (uint32_t i = 0; i < n; ++i) {
+          if (pooled) bel[i] = pool > 0 ? set_held[p.group_set[g0 + i]] * bel[i] / pool : 0;
+          total += bel[i];
+        }
+        for (uint32_t i = 0; i < n; ++i) {
+          confidence[p.shape_first[shape] + i] = total > 0 ? bel[i] / total : 0;
+        }
+      }
+    });
   };
+  MethodOutput out;
   std::vector<double> returns(p.num_sources);
   std::vector<double> set_returns(p.num_sets());
   while (out.iterations < options.max_iterations) {
     believe();
     ++out.iterations;
-    std::fill(returns.begin(), returns.end(), 0.0);
+    // What each vote set earns per unit invested, in a fixed order.
     std::fill(set_returns.begin(), set_returns.end(), 0.0);
-    for (uint32_t gi = 0; gi < p.num_groups(); ++gi) {
-      if (held[gi] > 0) set_returns[p.group_set[gi]] += out.score[gi] / held[gi];
+    for (uint32_t shape = 0; shape < p.num_shapes(); ++shape) {
+      const ClaimGraph::Question& question = g.questions[p.shape_question[shape]];
+      for (uint32_t i = 0; i < question.num_groups; ++i) {
+        const uint32_t set = p.group_set[question.first_group + i];
+        if (set_held[set] > 0) {
+          set_returns[set] +=
+              belief[p.shape_first[shape] + i] / set_held[set] * p.shape_questions[shape];
+        }
+      }
     }
+    std::fill(returns.begin(), returns.end(), 0.0);
     for (uint32_t set = 0; set < p.num_sets(); ++set) {
       for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v) {
         returns[p.source(v)] += set_returns[set];
@@ -101,6 +105,8 @@ MethodOutput RunInvestment(const Problem& p, const SolveOptions& options,
   }
   believe();
   out.reliability = trust;
+  out.score = SpreadOverQuestions(p, belief);
+  out.confidence = SpreadOverQuestions(p, confidence);
   return out;
 }
 

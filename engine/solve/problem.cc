@@ -233,6 +233,19 @@ void BuildShapes(const ClaimGraph& g, Problem* p) {
 
 }  // namespace
 
+std::vector<double> SpreadOverQuestions(const Problem& p, const std::vector<double>& by_shape) {
+  std::vector<double> out;
+  ReserveLarge(&out, p.num_groups());
+  out.resize(p.num_groups());
+  const ClaimGraph& g = *p.graph;
+  for (uint32_t q = 0; q < g.questions.size(); ++q) {
+    const uint32_t first = p.shape_first[p.question_shape[q]];
+    std::copy_n(by_shape.begin() + first, g.questions[q].num_groups,
+                out.begin() + g.questions[q].first_group);
+  }
+  return out;
+}
+
 Problem BuildProblem(const ClaimGraph& graph) {
   Problem p;
   p.graph = &graph;

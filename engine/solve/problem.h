@@ -18,6 +18,8 @@ namespace crosscheck::internal {
 // Questions are processed in chunks of this many, whatever the thread count,
 // so that every per-question result is computed the same way.
 inline constexpr size_t kQuestionChunk = 2048;
+// Question shapes (see Problem) are processed in chunks of this many.
+inline constexpr size_t kShapeChunk = 256;
 
 // Calls fn(begin, end, worker) for consecutive chunks [begin, end) of [0, n),
 // each at most `chunk` long, on up to `threads` threads; `worker` is in
@@ -108,6 +110,10 @@ struct Problem {
   uint32_t num_votes(uint32_t g) const { return vote_end(g) - vote_begin(g); }
   uint32_t source(uint32_t vote) const { return sa_source[vote_sa[vote]]; }
 };
+
+// Spreads per-shape group values (indexed from shape_first) over every
+// question of each shape: the result has one value per graph group.
+std::vector<double> SpreadOverQuestions(const Problem& p, const std::vector<double>& by_shape);
 
 // Flattens `graph`. Linear in claims plus the compared relations.
 Problem BuildProblem(const ClaimGraph& graph);

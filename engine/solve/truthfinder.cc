@@ -42,14 +42,13 @@ MethodOutput RunTruthFinder(const Problem& p, const SolveOptions& options) {
   const ClaimGraph& g = *p.graph;
   std::vector<double> trust(p.num_sources, kInitialTrust);
   std::vector<double> tau(p.num_sources);
-  std::vector<double> sigma(p.num_groups());
   std::vector<double> set_sigma(p.num_sets());
-  MethodOutput out;
-  out.score.resize(p.num_groups());
-  out.confidence.resize(p.num_groups());
-  const int workers = Workers(g.questions.size(), kQuestionChunk, options.threads);
+  // Per shape group (every question of a shape scores alike).
+  std::vector<double> score(p.shape_first.back()), confidence(p.shape_first.back());
+  const int workers = Workers(p.num_shapes(), kShapeChunk, options.threads);
   ExactSums sums(p.num_sets(), workers);
-  auto score = [&](bool accumulate) {
+  std::vector<std::vector<double>> sigma(workers);
+  auto score_shapes = [&](bool accumulate) {
     for (uint32_t s = 0; s < p.num_sources; ++s) {
       tau[s] = -std::log(1 - std::min(trust[s], kMaxTrust));
     }
@@ -58,36 +57,40 @@ MethodOutput RunTruthFinder(const Problem& p, const SolveOptions& options) {
       for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v) sum += tau[p.source(v)];
       set_sigma[set] = sum;
     }
-    ParallelFor(g.questions.size(), kQuestionChunk, options.threads,
-                [&](size_t qb, size_t qe, int worker) {
-                  for (size_t q = qb; q < qe; ++q) {
-                    const ClaimGraph::Question& question = g.questions[q];
-                    const uint32_t g0 = question.first_group;
-                    const uint32_t g1 = g0 + question.num_groups;
-                    double total = 0;
-                    for (uint32_t gi = g0; gi < g1; ++gi) {
-                      sigma[gi] = set_sigma[p.group_set[gi]];
-                      total += sigma[gi];
-                    }
-                    for (uint32_t gi = g0; gi < g1; ++gi) {
-                      // Groups without a link contradict gi.
-                      double linked = 0, adjusted = 0;
-                      for (uint32_t l = p.link_begin[gi]; l < p.link_begin[gi + 1]; ++l) {
-                        const double other = sigma[p.links[l].from];
-                        linked += other;
-                        adjusted += Implication(p.links[l].relation) * other;
-                      }
-                      const double contradicting = std::max(0.0, total - sigma[gi] - linked);
-                      adjusted += Implication(Relation::kContradicts) * contradicting;
-                      out.score[gi] = sigma[gi] + kRho * adjusted;
-                      out.confidence[gi] = 1 / (1 + std::exp(-kGamma * out.score[gi]));
-                      if (accumulate) sums.Add(worker, p.group_set[gi], out.confidence[gi]);
-                    }
-                  }
-                });
+    ParallelFor(p.num_shapes(), kShapeChunk, options.threads, [&](size_t b, size_t e, int worker) {
+      std::vector<double>& sg = sigma[worker];
+      for (size_t shape = b; shape < e; ++shape) {
+        const ClaimGraph::Question& question = g.questions[p.shape_question[shape]];
+        const uint32_t g0 = question.first_group, n = question.num_groups;
+        const uint32_t first = p.shape_first[shape];
+        sg.resize(n);
+        double total = 0;
+        for (uint32_t i = 0; i < n; ++i) {
+          sg[i] = set_sigma[p.group_set[g0 + i]];
+          total += sg[i];
+        }
+        for (uint32_t i = 0; i < n; ++i) {
+          // Groups without a link contradict this one.
+          double linked = 0, adjusted = 0;
+          for (uint32_t l = p.link_begin[g0 + i]; l < p.link_begin[g0 + i + 1]; ++l) {
+            const double other = sg[p.links[l].from - g0];
+            linked += other;
+            adjusted += Implication(p.links[l].relation) * other;
+          }
+          const double contradicting = std::max(0.0, total - sg[i] - linked);
+          adjusted += Implication(Relation::kContradicts) * contradicting;
+          score[first + i] = sg[i] + kRho * adjusted;
+          confidence[first + i] = 1 / (1 + std::exp(-kGamma * score[first + i]));
+          if (accumulate) {
+            sums.Add(worker, p.group_set[g0 + i], confidence[first + i] * p.shape_questions[shape]);
+          }
+        }
+      }
+    });
   };
+  MethodOutput out;
   while (out.iterations < options.max_iterations) {
-    score(/*accumulate=*/true);
+    score_shapes(/*accumulate=*/true);
     ++out.iterations;
     const std::vector<double> set_sum = sums.Collect();
     std::vector<double> sum(p.num_sources, 0.0);
@@ -107,8 +110,10 @@ MethodOutput RunTruthFinder(const Problem& p, const SolveOptions& options) {
       break;
     }
   }
-  score(/*accumulate=*/false);
+  score_shapes(/*accumulate=*/false);
   out.reliability = trust;
+  out.score = SpreadOverQuestions(p, score);
+  out.confidence = SpreadOverQuestions(p, confidence);
   return out;
 }
 
