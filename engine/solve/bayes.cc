@@ -145,19 +145,17 @@ class Bayes {
     const double questions = p_.shape_questions[shape];
     for (uint32_t i = 0; i < n; ++i) {
       // Mass of g's value class, and of the more precise values g includes.
-      double cls = s.prob[i], finer = 0, coarser = 0;
+      double cls = s.prob[i], finer = 0;
       if (compat) {
         for (uint32_t l = p_.link_begin[g0 + i]; l < p_.link_begin[g0 + i + 1]; ++l) {
           const Link& link = p_.links[l];
           if (link.relation == Relation::kEqual) cls += s.prob[link.from - g0];
           if (link.relation == Relation::kSpecializes) finer += s.prob[link.from - g0];
-          if (link.relation == Relation::kGeneralizes) coarser += s.prob[link.from - g0];
         }
       }
       truth[i] = std::min(1.0, cls + finer);
       if (counted) {
-        const double credit = std::min(
-            1.0, cls + params_.coarse_credit * finer + params_.finer_credit * coarser);
+        const double credit = std::min(1.0, cls + params_.coarse_credit * finer);
         sums_.Add(worker, p_.group_set[g0 + i], credit * questions);
       }
     }

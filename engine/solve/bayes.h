@@ -21,6 +21,12 @@
 //                         those in contested questions; per attribute,
 //                  A(s, a) = (credits + attribute_prior * A(s)) /
 //                            (votes + attribute_prior)
+// Accuracies stay in [min_accuracy, max_accuracy]; iterations stop when no
+// A(s) moves by more than the tolerance. With copy detection, crosscheck
+// first judges copying on agreement alone (every source at A0), iterates to
+// round_tolerance, judges again with what it learned (up to copy_rounds
+// times, stopping early when the dependent pairs do not change), and ends
+// with a run to the caller's tolerance.
 #ifndef CROSSCHECK_ENGINE_SOLVE_BAYES_H_
 #define CROSSCHECK_ENGINE_SOLVE_BAYES_H_
 
@@ -47,7 +53,6 @@ struct BayesParams {
   double coarse_support = 0.5;   // alpha(kGeneralizes): h includes g
   double overlap_support = 0.25;  // alpha(kOverlaps)
   double coarse_credit = 0.5;
-  double finer_credit = 0;
   bool copy_detection = false;
   int copy_rounds = 2;  // detections after the first, on learned accuracies
   // Convergence tolerance of the runs between two copy detections.

@@ -140,7 +140,7 @@ std::vector<SourceDependence> CopyDetector::Detect(
     const double kt = same - kf;
     const double kd = k.shared > k.same ? static_cast<double>(k.shared - k.same) : 0.0;
     const double ea = ClampRate(1 - accuracy[a]), eb = ClampRate(1 - accuracy[b]);
-    const double pt = (1 - ea) * (1 - eb), pf = ea * eb / n + params_.shared_error;
+    const double pt = (1 - ea) * (1 - eb), pf = ea * eb / n;
     const double pd = std::max(1 - pt - pf, 1e-9);
     const double independent = kt * std::log(pt) + kf * std::log(pf) + kd * std::log(pd);
     auto copies_from = [&](double e_original) {

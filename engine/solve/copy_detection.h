@@ -23,10 +23,6 @@ struct CopyParams {
   double prior = 0.2;          // P(two sources are dependent) a priori
   double copy_rate = 0.8;      // c: share of a copier's values it copies
   double false_values = 100;   // n
-  // Probability that two independent sources state the same value the
-  // solver takes for false (its own mistakes, values it cannot tell apart),
-  // added to e1*e2/n.
-  double shared_error = 0;
   double min_probability = 0.9;  // dependences below this are ignored
   // Groups less likely false than this add nothing to the false-value counts.
   double min_false = 1e-3;

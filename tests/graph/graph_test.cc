@@ -170,6 +170,23 @@ TEST(BuildClaimGraph, DoesNotDependOnInputOrder) {
   }
 }
 
+TEST(BuildClaimGraph, SortsCorporaThatAreNotInCanonicalOrder) {
+  // Not canonicalized: questions and sources interleave in input order.
+  Corpus canonical = MakeCorpus(kClaims);
+  CanonicalizeOrder(&canonical);
+  const std::vector<std::string> reference = Describe(canonical, *BuildClaimGraph(canonical));
+  std::vector<ClaimSpec> specs = kClaims;
+  std::mt19937 rng(7);
+  for (int round = 0; round < 10; ++round) {
+    std::shuffle(specs.begin(), specs.end(), rng);
+    const Corpus c = MakeCorpus(specs);
+    absl::StatusOr<ClaimGraph> g = BuildClaimGraph(c);
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(Describe(c, *g), reference);
+    EXPECT_EQ(boost::num_edges(g->graph), 4u);
+  }
+}
+
 TEST(BuildClaimGraph, SameValueWrittenDifferentlyAgreesAcrossGroups) {
   // 5 without a unit and 5 m are distinct values that Compare finds equal.
   Corpus c = MakeCorpus({{"a", "x", "len", {"5", 5, 5, ""}},
