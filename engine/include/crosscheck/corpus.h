@@ -124,7 +124,7 @@ struct TextCut {
 // An article. `text` holds the body exactly as read (after UTF-8 repair); byte
 // spans of claims index into it.
 struct Document {
-  StringId id = kNoString;      // JSONL "id", else the input path
+  StringId id = kNoString;      // "id" given, else the path (JSONL: path:line)
   StringId source = kNoString;  // front matter / JSONL "source", else file name
   StringId url = kNoString;
   StringId lang = kNoString;
@@ -211,10 +211,10 @@ struct Corpus {
 // typing and extraction).
 void MergeCorpus(Corpus other, Corpus* into);
 
-// Sorts claims into a canonical order that depends only on their content and
-// on input paths (subject, predicate, source, raw value, file path, line,
-// column), and sorts issues by location. After this, every later stage is
-// independent of the order inputs were given in.
+// Sorts files by path, documents by id, claims by (subject, predicate,
+// source) text then input position (file path, line, column, evidence span),
+// and issues by location. After this, every later stage is independent of the
+// order inputs were given in.
 void CanonicalizeOrder(Corpus* corpus);
 
 }  // namespace crosscheck

@@ -8,6 +8,14 @@
 // say `agrees` (same group; each member is linked to the group's first claim,
 // so agreement costs linear space), `compatible` or `contradicts` (between the
 // first claims of two groups). The solver reads the flat arrays beside it.
+//
+// Pathological questions (a free-text attribute with thousands of distinct
+// values) would make pairwise comparison quadratic. A question compares at
+// most kMaxComparedGroups of its groups: those stated by the most distinct
+// sources (then the most claims, then key text). Every other group of it is
+// taken to contradict every group but itself, without calling Compare(), and
+// gets no compatible/contradicts edges. Distinct values of a question usually
+// do disagree, and the answer comes from the best-supported groups anyway.
 #ifndef CROSSCHECK_ENGINE_INCLUDE_CROSSCHECK_GRAPH_H_
 #define CROSSCHECK_ENGINE_INCLUDE_CROSSCHECK_GRAPH_H_
 
@@ -21,8 +29,16 @@
 
 namespace crosscheck {
 
+// kAgrees: same value group, or two groups whose values are kEqual (the
+// same value written differently, e.g. the same instant in two time zones).
+// kCompatible: any other relation but kContradicts.
 enum class EdgeKind : uint8_t { kAgrees, kCompatible, kContradicts };
+// "agrees", "compatible", "contradicts".
 absl::string_view EdgeKindName(EdgeKind kind);
+
+// Upper bound on the groups of one question that are compared pairwise.
+inline constexpr uint32_t kMaxComparedGroups = 128;
+inline constexpr uint32_t kNotCompared = UINT32_MAX;
 
 struct ClaimEdge {
   EdgeKind kind = EdgeKind::kAgrees;
@@ -40,33 +56,53 @@ struct ClaimGraph {
     StringId predicate = kNoString;
     uint32_t first_group = 0;  // groups [first_group, first_group + num_groups)
     uint32_t num_groups = 0;
-    uint64_t first_relation = 0;  // num_groups^2 entries in `relations`
+    // Groups that were compared: min(num_groups, kMaxComparedGroups).
+    uint32_t num_compared = 0;
+    uint64_t first_relation = 0;  // num_compared^2 entries in `relations`
   };
   struct Group {
     ValueId value = kNoValue;
     uint32_t question = 0;
     uint32_t first_claim = 0;  // entries [first_claim, first_claim + num_claims)
     uint32_t num_claims = 0;   // of `claims` / `claim_source`
+    // Row/column of this group in its question's relation matrix, or
+    // kNotCompared. Equal to the group's local index when num_groups <=
+    // kMaxComparedGroups.
+    uint32_t slot = kNotCompared;
   };
 
   std::vector<Question> questions;  // sorted by (subject, predicate) text
-  std::vector<Group> groups;        // by question, then by value key text
+  // By question, then by value key text (values with equal keys by their
+  // content). Claims of a group are sorted by source name, then corpus index.
+  std::vector<Group> groups;
   std::vector<uint32_t> claims;     // corpus claim indices, grouped
   std::vector<uint32_t> claim_source;  // parallel to `claims`: index into sources
   std::vector<StringId> sources;       // distinct sources, sorted by name
-  // Row-major per question: relations[q.first_relation + i * q.num_groups + j]
-  // is the relation of group i's value to group j's (i, j local to q).
+  // Row-major per question, indexed by slot: relations[q.first_relation +
+  // slot_i * q.num_compared + slot_j] is the relation of group i's value to
+  // group j's. Use relation() rather than indexing directly.
   std::vector<Relation> relations;
-  ClaimCsrGraph graph;  // vertices are corpus claim indices
+  // Vertices are corpus claim indices (every claim of the corpus). Edges:
+  // each group member but the first -> the group's first claim (kAgrees,
+  // kEqual); for compared groups i < j of a question, first claim of i ->
+  // first claim of j with the relation of i to j (one edge per pair).
+  ClaimCsrGraph graph;
 
+  // Relation of group i's value to group j's, i and j local to `q`: kEqual
+  // when i == j, kContradicts when either group was not compared.
   Relation relation(const Question& q, uint32_t i, uint32_t j) const {
-    return relations[q.first_relation + uint64_t{i} * q.num_groups + j];
+    if (i == j) return Relation::kEqual;
+    const uint32_t si = groups[q.first_group + i].slot;
+    const uint32_t sj = groups[q.first_group + j].slot;
+    if (si == kNotCompared || sj == kNotCompared) return Relation::kContradicts;
+    return relations[q.first_relation + uint64_t{si} * q.num_compared + sj];
   }
 };
 
-// Builds the graph over every typed claim of `corpus`. REQUIRES: claims are
-// typed (TypeClaims) and in canonical order (CanonicalizeOrder); the result
-// then does not depend on input order. InvalidArgument if a claim is untyped.
+// Builds the graph over every claim of `corpus`. REQUIRES: claims are typed
+// (TypeClaims) and in canonical order (CanonicalizeOrder); the result then
+// does not depend on input order. InvalidArgument if a claim is untyped (or
+// its value is not in corpus.values) or lacks a source, subject or predicate.
 absl::StatusOr<ClaimGraph> BuildClaimGraph(const Corpus& corpus);
 
 }  // namespace crosscheck

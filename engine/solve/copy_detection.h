@@ -1,0 +1,62 @@
+// Copy detection between sources, after Dong, Berti-Equille & Srivastava,
+// "Integrating conflicting data: the role of source dependence", VLDB 2009.
+//
+// Two independent sources agree on a true value with probability
+// (1-e1)(1-e2) and on the same false value with probability e1*e2/n (e = error
+// rate, n = number of false values); a copier repeats its original's value
+// with probability c. Sharing many values, above all false (rare) ones, and
+// rarely differing is therefore evidence of copying; the posterior follows by
+// Bayes from the prior probability of dependence.
+#ifndef CROSSCHECK_ENGINE_SOLVE_COPY_DETECTION_H_
+#define CROSSCHECK_ENGINE_SOLVE_COPY_DETECTION_H_
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "crosscheck/solve.h"
+#include "solve/problem.h"
+
+namespace crosscheck::internal {
+
+struct CopyParams {
+  double prior = 0.2;          // P(two sources are dependent) a priori
+  double copy_rate = 0.8;      // c: share of a copier's values it copies
+  double false_values = 100;   // n
+  double min_probability = 0.9;  // dependences below this are ignored
+  // Groups less likely false than this add nothing to the false-value counts.
+  double min_false = 1e-3;
+};
+
+class CopyDetector {
+ public:
+  // Counts, once, for every pair of sources the questions both answer and
+  // the values both state. Linear in sum over questions of sources^2.
+  CopyDetector(const Problem& p, const CopyParams& params);
+  ~CopyDetector();
+
+  // Likely dependences given per-source accuracy and per-group probability of
+  // being true (null: every shared value counts as true), sorted by
+  // (source, on). `source` is the likely copier: the
+  // pair member with fewer votes (then lower accuracy, then higher index).
+  std::vector<SourceDependence> Detect(const std::vector<double>& accuracy,
+                                       const std::vector<double>* truth);
+
+  // Per-vote independence weights: within a group, votes are taken by
+  // decreasing accuracy (then source index) and each is multiplied by
+  // (1 - c * P(dependence)) for every earlier vote of a source it depends on.
+  // Empty when there are no dependences (every vote counts 1).
+  std::vector<float> Weights(const std::vector<SourceDependence>& deps,
+                              const std::vector<double>& accuracy,
+                              int threads) const;
+
+ private:
+  class PairTable;
+  const Problem& p_;
+  CopyParams params_;
+  std::unique_ptr<PairTable> pairs_;
+};
+
+}  // namespace crosscheck::internal
+
+#endif  // CROSSCHECK_ENGINE_SOLVE_COPY_DETECTION_H_
