@@ -17,6 +17,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "crosscheck/ingest.h"
 #include "crosscheck/rules.h"
 #include "crosscheck/solve.h"
 #include "crosscheck/value.h"
@@ -44,6 +45,13 @@ absl::Status SplitAssignment(absl::string_view flag, absl::string_view arg,
 absl::Status ApplyFlag(absl::string_view flag, absl::string_view value, Command* c) {
   if (flag == "-o" || flag == "--output") {
     c->output = std::string(value);
+  } else if (flag == "--format" && c->kind == Command::kExtract) {
+    if (!ParseExtractionFormat(value, &c->extract_format)) {
+      return Usage(absl::StrCat("--format must be jsonl or json for extract, got \"", value, "\""));
+    }
+  } else if (c->kind == Command::kExtract && flag != "--rules" && flag != "--threads" &&
+             flag != "--max-line-bytes") {
+    return Usage(absl::StrCat(flag, " does not apply to extract (see crosscheck --help)"));
   } else if (flag == "--format") {
     if (!ParseReportFormat(value, &c->format)) {
       return Usage(absl::StrCat("--format must be json, md, html or answers, got \"", value, "\""));
@@ -117,8 +125,12 @@ Usage:
   crosscheck reconcile INPUT... [-o FILE] [--format json|md|html|answers]
                        [--rules DIR] [--method METHOD] [--map FIELD=COLUMN]...
                        [--type ATTRIBUTE=KIND]... [--threads N] [--quiet]
+  crosscheck extract INPUT... [-o FILE] [--format jsonl|json] [--rules DIR]
   crosscheck rules check [DIR]
   crosscheck --help | --version
+
+extract writes the statements found in articles, one per line (jsonl) or
+grouped by document with what was cut from each (json), with their evidence.
 
 INPUT is a file or a directory of articles (.txt), JSON Lines (.jsonl) of
 documents or claims, or claim tables (.csv, .tsv); "-" reads standard input.
@@ -164,10 +176,10 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args) {
     if (args.size() == 3) c.rules_dir = args[2];
     return c;
   }
-  if (verb != "reconcile") {
+  if (verb != "reconcile" && verb != "extract") {
     return Usage(absl::StrCat("unknown command \"", verb, "\" (try crosscheck --help)"));
   }
-  c.kind = Command::kReconcile;
+  c.kind = verb == "extract" ? Command::kExtract : Command::kReconcile;
   bool flags_done = false;
   for (; i < args.size(); ++i) {
     absl::string_view a = args[i];
@@ -197,7 +209,9 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args) {
     }
     if (auto s = ApplyFlag(flag, value, &c); !s.ok()) return s;
   }
-  if (c.inputs.empty()) return Usage("reconcile needs at least one INPUT (a file, a directory or -)");
+  if (c.inputs.empty()) {
+    return Usage(absl::StrCat(verb, " needs at least one INPUT (a file, a directory or -)"));
+  }
   return c;
 }
 
@@ -242,6 +256,62 @@ absl::Status WriteFileAtomically(const std::string& path, const Reconciliation& 
     return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write the report: ", ec.message()));
   }
   return absl::OkStatus();
+}
+
+// Writes `text` to `path` through a temporary file renamed into place.
+absl::Status WriteTextAtomically(const std::string& path, const std::string& text) {
+  std::string tmp = absl::StrCat(path, ".tmp.", ::getpid());
+  {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write the output"));
+    file << text;
+    file.close();
+    if (!file) {
+      std::remove(tmp.c_str());
+      return absl::DataLossError(absl::StrCat(path, ": writing the output failed"));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write the output: ", ec.message()));
+  }
+  return absl::OkStatus();
+}
+
+int RunExtract(const Command& c, std::ostream& out, std::ostream& err) {
+  std::string dir = c.rules_dir.empty() ? DefaultRulesDir() : c.rules_dir;
+  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::Load(dir);
+  if (!rules.ok()) {
+    err << "crosscheck: " << rules.status().message() << '\n';
+    return kExitInputError;
+  }
+  Corpus corpus;
+  IngestOptions ingest = c.reconcile.ingest;
+  ingest.threads = c.reconcile.threads;
+  if (absl::Status s = Ingest(c.inputs, ingest, &corpus); !s.ok()) {
+    err << "crosscheck: " << s.message() << '\n';
+    return kExitInputError;
+  }
+  CanonicalizeOrder(&corpus);
+  ExtractStats stats;
+  if (absl::Status s = ExtractClaims(**rules, ExtractOptions(), &corpus, &stats); !s.ok()) {
+    err << "crosscheck: " << s.message() << '\n';
+    return kExitInputError;
+  }
+  std::string text = WriteExtraction(corpus, c.extract_format);
+  if (c.output.empty() || c.output == "-") {
+    out << text;
+  } else if (absl::Status s = WriteTextAtomically(c.output, text); !s.ok()) {
+    err << "crosscheck: " << s.message() << '\n';
+    return kExitInputError;
+  }
+  if (c.progress && !c.quiet) {
+    err << "crosscheck: extract: " << stats.documents << " documents, " << stats.frames
+        << " statements, " << stats.claims << " claims\n";
+  }
+  return kExitOk;
 }
 
 int RunReconcile(const Command& c, std::ostream& out, std::ostream& err) {
@@ -290,6 +360,7 @@ int Run(const Command& c, std::ostream& out, std::ostream& err) {
     case Command::kVersion: out << "crosscheck " << CROSSCHECK_VERSION << '\n'; return kExitOk;
     case Command::kRulesCheck: return RunRulesCheck(c, out, err);
     case Command::kReconcile: return RunReconcile(c, out, err);
+    case Command::kExtract: return RunExtract(c, out, err);
   }
   return kExitUsage;
 }

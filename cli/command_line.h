@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "crosscheck/extract.h"
 #include "crosscheck/reconcile.h"
 #include "crosscheck/report.h"
 
@@ -19,11 +20,12 @@ inline constexpr int kExitInputError = 1;  // bad input or rules; the message na
 inline constexpr int kExitUsage = 2;
 
 struct Command {
-  enum Kind { kHelp, kVersion, kReconcile, kRulesCheck };
+  enum Kind { kHelp, kVersion, kReconcile, kRulesCheck, kExtract };
   Kind kind = kHelp;
   std::vector<std::string> inputs;
   std::string output;  // empty or "-": standard output
   ReportFormat format = ReportFormat::kJson;
+  ExtractionFormat extract_format = ExtractionFormat::kJsonLines;  // `extract`
   std::string rules_dir;  // empty: DefaultRulesDir()
   ReconcileOptions reconcile;
   bool quiet = false;

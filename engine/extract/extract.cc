@@ -16,6 +16,7 @@
 #include "extract/frames.h"
 #include "extract/lexicon.h"
 #include "extract/modality.h"
+#include "extract/shadow.h"
 
 namespace crosscheck {
 namespace extract_internal {
@@ -29,6 +30,7 @@ struct Scratch {
   std::vector<std::vector<DateMention>> dates;                     // per sentence
   std::vector<FrameDraft> drafts;     // of one sentence
   std::vector<FrameDraft> document;   // of the document, in text order
+  std::string shadow;                 // extract/shadow.h
   std::vector<uint32_t> line_starts;
 };
 
@@ -141,8 +143,16 @@ void DocumentExtractor::Run(uint32_t d) {
     if (doc.text[i] == '\n') s_->line_starts.push_back(static_cast<uint32_t>(i + 1));
   }
   s_->document.clear();
+  bool shadowed = false;
   for (size_t i = 0; i < p.sentences.size(); ++i) {
-    if (!s_->claim_hits[i].empty()) Frames(*lang, i);
+    if (s_->claim_hits[i].empty()) continue;
+    if (!shadowed) {
+      s_->shadow.assign(p.text);
+      shadowed = true;
+    }
+    MarkShadow(rules_, *lang, p.text, {p.sentences[i].begin, p.sentences[i].end}, s_->dates[i],
+               &s_->shadow);
+    Frames(*lang, i);
   }
   if (s_->document.empty()) return;
   CompleteDocumentFrames(rules_, lang->name, MainCountry(*lang), &s_->document);
@@ -206,7 +216,8 @@ void DocumentExtractor::Dates(const Language& lang, Document* doc) {
 
 void DocumentExtractor::Frames(const Language& lang, size_t i) {
   const PreparedText& p = s_->prepared;
-  SentenceContext ctx{p.text, {p.sentences[i].begin, p.sentences[i].end}, &s_->dates[i]};
+  SentenceContext ctx{p.text, s_->shadow, {p.sentences[i].begin, p.sentences[i].end},
+                      &s_->dates[i]};
   std::vector<FrameDraft>& drafts = s_->drafts;
   drafts.clear();
   for (int index : s_->claim_hits[i]) {

@@ -36,15 +36,18 @@ class Compiler {
   void BuildScanners();
   void BuildPrefilters();
 
-  // Expands the {macros} of `pattern` for `lang` and compiles it; records a
-  // problem at `at` of the rule behind `f` and returns null on failure.
+  // Expands the {macros} of `pattern` for `lang` (for shadows when `shadow`)
+  // and compiles it; records a problem at `at` of the rule behind `f` and
+  // returns null on failure.
   std::unique_ptr<RE2> Compile(Language* lang, internal::RuleFields* f,
                                const rapidjson::Value* at,
-                               const std::string& pattern);
+                               const std::string& pattern, bool shadow = false);
   // The expansion of {name} for `lang`; false if unknown.
-  bool Macro(Language* lang, absl::string_view name, std::string* out);
+  bool Macro(Language* lang, absl::string_view name, std::string* out,
+             bool shadow = false);
   bool Expand(Language* lang, absl::string_view pattern, std::string* out,
-              std::string* error);
+              std::string* error, bool shadow = false);
+  void BuildShadowMacros();
 
   // The languages a rule applies to: its "language", or all.
   std::vector<Language*> LanguagesOf(internal::RuleFields* f);
@@ -59,6 +62,7 @@ class Compiler {
     std::string pattern;
     const internal::Rule* rule = nullptr;
     bool expanding = false;
+    bool expanding_shadow = false;
   };
   struct RawTitle {
     std::string role;

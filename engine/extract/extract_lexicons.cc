@@ -15,6 +15,7 @@
 #include "absl/strings/strip.h"
 #include "extract/extract_compile.h"
 #include "extract/lexicon.h"
+#include "extract/shadow.h"
 #include "text/rule_pattern.h"
 
 namespace crosscheck::extract_internal {
@@ -22,6 +23,19 @@ namespace {
 
 using internal::Rule;
 using internal::RuleFields;
+
+// A word: anything but white space, digits and punctuation (a cheap class:
+// \p{L} compiles to thousands of ranges in every pattern that names it).
+// Marker bytes of shadows (extract/shadow.h) count as word characters.
+constexpr char kWordClass[] = "[^\\s\\d.,;:!?()\\[\\]«»\"]+";
+// A capital letter of the Latin alphabets.
+constexpr char kUpperClass[] = "(?-i:[A-Z\\x{C0}-\\x{D6}\\x{D8}-\\x{DE}\\x{152}])";
+// A letter of the Latin alphabets, either case.
+constexpr char kLetterClass[] =
+    "[A-Za-z\\x{AA}\\x{B5}\\x{BA}\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{24F}]";
+// A word that begins with a small letter.
+constexpr char kLowerWord[] =
+    "(?-i:[a-z\\x{DF}-\\x{F6}\\x{F8}-\\x{FF}\\x{153}])[^\\s\\d.,;:!?()\\[\\]«»\"]*";
 
 constexpr const char* kExtractKinds[] = {
     "number_words", "count_words",   "calendar",       "date_pattern",
@@ -266,6 +280,15 @@ void Compiler::CompileGazetteer() {
       }
       if (!ok) continue;
       int index = static_cast<int>(impl_->entities.size());
+      auto known = std::find(impl_->entity_types.begin(), impl_->entity_types.end(), entry.type);
+      if (known == impl_->entity_types.end()) {
+        if (impl_->entity_types.size() >= kMaxEntityTypes) {
+          f.Problem(&e, absl::StrCat("too many entity types (at most ", kMaxEntityTypes, ")"));
+          continue;
+        }
+        known = impl_->entity_types.insert(impl_->entity_types.end(), entry.type);
+      }
+      entry.type_index = static_cast<int>(known - impl_->entity_types.begin());
       aliases.insert(aliases.begin(), entry.name);
       for (const std::string& a : aliases) {
         auto [it, inserted] = impl_->entity_names.emplace(Fold(a), index);
@@ -506,9 +529,11 @@ void Compiler::AddRoleTitle(Language* lang, const RawTitle& title) {
       return;
     }
     absl::StrAppend(&regex, captured ? "(?:" : "(?P<org>", expansion, ")");
+    // Markers stand for names and demonyms on shadows (extract/shadow.h).
     absl::StrAppend(&loose, name == "demonym"
-                                ? "[\\p{L}-]+"
-                                : "(?-i:\\p{Lu})[\\p{L}'-]*(?:[\\s-]+(?:(?i:de|du|la|l')\\s*)?(?-i:\\p{Lu})[\\p{L}'-]*)*");
+                                ? kWordClass
+                                : "(?:" + std::string(kUpperClass) + "[^\\s\\d.,;:!?()\\[\\]«»\"]*(?:[\\s-]+(?:(?i:de|du|la|l')\\s*)?" +
+                                      std::string(kUpperClass) + "[^\\s\\d.,;:!?()\\[\\]«»\"]*)*|[\\x10-\\x1d]\\x1f*)");
     captured = true;
     t.remove_prefix(close + 1);
   }
@@ -593,56 +618,96 @@ void Compiler::BuildMacros() {
               [](const std::string& a, const std::string& b) {
                 return a.size() != b.size() ? a.size() > b.size() : a < b;
               });
+    // A word; on shadows a marked name or demonym counts as one too.
+    m["w"] = kWordClass;
+    m["upper"] = kUpperClass;
+    m["lw"] = kLowerWord;
+    m["letter"] = kLetterClass;
     m["role_title"] = title_regexes.empty()
                           ? "[^\\s\\S]"
                           : "(?i:(?:" + absl::StrJoin(title_regexes, ")|(?:") + "))";
   }
 }
 
-bool Compiler::Macro(Language* lang, absl::string_view name, std::string* out) {
-  auto it = lang->macros.find(name);
-  if (it != lang->macros.end()) {
+void Compiler::BuildShadowMacros() {
+  for (Language& lang : impl_->languages) {
+    // Every pattern macro, expanded once for plain text (problems surface
+    // even for macros no pattern uses).
+    std::vector<std::string> names;
+    for (const auto& [name, raw] : vocab_[lang.name].macros) names.push_back(name);
+    for (const std::string& name : names) {
+      std::string unused;
+      Macro(&lang, name, &unused);
+    }
+    auto& m = lang.shadow_macros;
+    m["w"] = kWordClass;  // markers are word characters here
+    const int types = static_cast<int>(impl_->entity_types.size());
+    for (int t = 0; t < types; ++t) {
+      m[impl_->entity_types[t]] = MarkerPattern(static_cast<char>(kFirstTypeMarker + t));
+    }
+    m["entity"] = AnyEntityMarkerPattern(types);
+    m["demonym"] = MarkerPattern(kDemonymMarker);
+    m["date"] = MarkerPattern(kDateMarker);
+    m["role_title"] = MarkerPattern(kRoleMarker);
+    // A date where an adverb may stand ("a reçu mardi deux hélicoptères").
+    std::string adverb;
+    if (Macro(&lang, "adverb", &adverb)) m["adverb"] = "(?:" + adverb + "|" + MarkerPattern(kDateMarker) + ")";
+  }
+}
+
+bool Compiler::Macro(Language* lang, absl::string_view name, std::string* out, bool shadow) {
+  auto& cache = shadow ? lang->shadow_macros : lang->macros;
+  auto it = cache.find(name);
+  if (it != cache.end()) {
     *out = it->second;
     return true;
   }
   Vocabulary& v = vocab_[lang->name];
   auto raw = v.macros.find(std::string(name));
-  if (raw == v.macros.end() || raw->second.expanding) return false;
-  raw->second.expanding = true;
+  if (raw == v.macros.end()) {
+    // Lexicons and other built-ins read the same on shadows.
+    if (!shadow) return false;
+    return Macro(lang, name, out, false);
+  }
+  bool& expanding = shadow ? raw->second.expanding_shadow : raw->second.expanding;
+  if (expanding) return false;
+  expanding = true;
   std::string expanded, error;
-  bool ok = Expand(lang, raw->second.pattern, &expanded, &error);
-  raw->second.expanding = false;
+  bool ok = Expand(lang, raw->second.pattern, &expanded, &error, shadow);
+  expanding = false;
   if (!ok) {
-    RuleFields f(*raw->second.rule, problems_);
-    f.Problem(f.Find("pattern"), error);
+    if (!shadow) {
+      RuleFields f(*raw->second.rule, problems_);
+      f.Problem(f.Find("pattern"), error);
+    }
     return false;
   }
   expanded = StripNamedGroups(expanded);
-  lang->macros[std::string(name)] = expanded;
+  cache[std::string(name)] = expanded;
   *out = expanded;
   return true;
 }
 
 bool Compiler::Expand(Language* lang, absl::string_view pattern, std::string* out,
-                      std::string* error) {
+                      std::string* error, bool shadow) {
   return ExpandMacros(
       pattern,
       [&](absl::string_view name, std::string* expansion) {
-        return Macro(lang, name, expansion);
+        return Macro(lang, name, expansion, shadow);
       },
       out, error);
 }
 
 std::unique_ptr<RE2> Compiler::Compile(Language* lang, RuleFields* f,
                                        const rapidjson::Value* at,
-                                       const std::string& pattern) {
+                                       const std::string& pattern, bool shadow) {
   std::string error;
   if (!text_internal::CheckNoCountedRepetition(pattern, &error)) {
     f->Problem(at, error);
     return nullptr;
   }
   std::string expanded;
-  if (!Expand(lang, pattern, &expanded, &error)) {
+  if (!Expand(lang, pattern, &expanded, &error, shadow)) {
     f->Problem(at, absl::StrCat(error, " (language \"", lang->name, "\")"));
     return nullptr;
   }

@@ -355,7 +355,7 @@ void Compiler::CompileClaimPatterns() {
       p.date_slot = date_slot;
       p.has_defaults = has_defaults;
       p.defaults = defaults;
-      p.re = Compile(lang, &f, f.Find("pattern"), pattern);
+      p.re = Compile(lang, &f, f.Find("pattern"), pattern, /*shadow=*/true);
       if (p.re == nullptr) break;
       auto check_groups = [&](const RE2& re, const rapidjson::Value* at) {
         for (const auto& [name, index] : re.NamedCapturingGroups()) {
@@ -380,7 +380,7 @@ void Compiler::CompileClaimPatterns() {
           break;
         }
         cp.nearest = c.HasMember("nearest") && c["nearest"].IsBool() && c["nearest"].GetBool();
-        cp.re = Compile(lang, &f, &c["pattern"], c["pattern"].GetString());
+        cp.re = Compile(lang, &f, &c["pattern"], c["pattern"].GetString(), /*shadow=*/true);
         if (cp.re == nullptr) {
           ok = false;
           break;
@@ -542,6 +542,7 @@ std::unique_ptr<ExtractRules> CompileExtractRules(const RuleSet& set,
   c.CompileRoleTitles();
   c.BuildMacros();
   c.CompileDates();
+  c.BuildShadowMacros();
   c.CompileClaimPatterns();
   c.CompileCues();
   c.BuildScanners();

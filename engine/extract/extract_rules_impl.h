@@ -195,6 +195,9 @@ struct Language {
 
   // {name} -> expansion (a regular expression, without named groups).
   absl::flat_hash_map<std::string, std::string> macros;
+  // The same for patterns matched on shadows (extract/shadow.h): names,
+  // demonyms and dates are markers there.
+  absl::flat_hash_map<std::string, std::string> shadow_macros;
   absl::flat_hash_map<std::string, std::vector<std::string>> lexicons;  // folded words
 
   // equipment nouns (folded) -> class index.
@@ -228,6 +231,7 @@ struct EquipmentClass {
 struct GazetteerEntry {
   std::string name;        // canonical, as the rule writes it
   std::string type;        // "country", "organisation", "place", ...
+  int type_index = 0;      // index of `type` in ExtractRules::Impl::entity_types
   std::string stands_for;  // a capital standing for its country, or empty
   // The entity's name in other languages ("en" -> "Russia"), shown when an
   // article of that language only implies it.
@@ -242,6 +246,7 @@ struct GazetteerEntry {
 struct ExtractRules::Impl {
   std::vector<extract_internal::EquipmentClass> classes;
   std::vector<extract_internal::GazetteerEntry> entities;
+  std::vector<std::string> entity_types;  // in order of first appearance
   // folded surface form -> entity index; demonyms separately.
   absl::flat_hash_map<std::string, int> entity_names;
   absl::flat_hash_map<std::string, int> demonyms;

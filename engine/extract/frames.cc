@@ -79,7 +79,7 @@ void FrameBuilder::ReadGroups(const RE2& re, const std::vector<re2::StringPiece>
   for (const auto& [name, index] : re.NamedCapturingGroups()) {
     const re2::StringPiece& g = groups[index];
     if (g.data() == nullptr || g.empty()) continue;
-    uint32_t b = static_cast<uint32_t>(g.data() - ctx_.text.data());
+    uint32_t b = static_cast<uint32_t>(g.data() - ctx_.shadow.data());
     Span s{b, b + static_cast<uint32_t>(g.size())};
     if (name == "items") {
       fills->items = s;
@@ -136,12 +136,12 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
   }
   std::vector<re2::StringPiece> groups(c.re->NumberOfCapturingGroups() + 1);
   std::vector<re2::StringPiece> chosen;
-  re2::StringPiece input(ctx_.text.data(), ctx_.text.size());
+  re2::StringPiece input(ctx_.shadow.data(), ctx_.shadow.size());
   size_t pos = region.begin;
   while (pos < region.end &&
          c.re->Match(input, pos, region.end, RE2::UNANCHORED, groups.data(),
                      static_cast<int>(groups.size()))) {
-    size_t b = groups[0].data() - ctx_.text.data();
+    size_t b = groups[0].data() - ctx_.shadow.data();
     size_t e = b + groups[0].size();
     if (e > b && AtWordBoundary(ctx_.text, b) && AtWordBoundary(ctx_.text, e)) {
       chosen = groups;
@@ -150,7 +150,7 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
     pos = e > b ? e : b + 1;
   }
   if (chosen.empty()) return;
-  uint32_t b = static_cast<uint32_t>(chosen[0].data() - ctx_.text.data());
+  uint32_t b = static_cast<uint32_t>(chosen[0].data() - ctx_.shadow.data());
   Span source{b, b + static_cast<uint32_t>(chosen[0].size())};
   fills->context.push_back(source);
   ReadGroups(*c.re, chosen, source, fills);
@@ -397,13 +397,13 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
                   const ClaimPattern& p, const SentenceContext& ctx,
                   std::vector<FrameDraft>* out) {
   std::vector<re2::StringPiece> groups(p.re->NumberOfCapturingGroups() + 1);
-  re2::StringPiece input(ctx.text.data(), ctx.text.size());
+  re2::StringPiece input(ctx.shadow.data(), ctx.shadow.size());
   FrameBuilder builder(rules, lang, p, ctx);
   size_t pos = ctx.sentence.begin;
   while (pos < ctx.sentence.end &&
          p.re->Match(input, pos, ctx.sentence.end, RE2::UNANCHORED, groups.data(),
                      static_cast<int>(groups.size()))) {
-    size_t b = groups[0].data() - ctx.text.data();
+    size_t b = groups[0].data() - ctx.shadow.data();
     size_t e = b + groups[0].size();
     if (e == b || !AtWordBoundary(ctx.text, b) || !AtWordBoundary(ctx.text, e)) {
       pos = b + 1;

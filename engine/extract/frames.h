@@ -45,7 +45,8 @@ struct FrameDraft {
 };
 
 struct SentenceContext {
-  absl::string_view text;  // the whole normalized text
+  absl::string_view text;    // the whole normalized text
+  absl::string_view shadow;  // its shadow (extract/shadow.h), patterns match it
   Span sentence;
   const std::vector<DateMention>* dates = nullptr;  // resolved, in order
 };

@@ -246,7 +246,9 @@ bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
       if (!AtWordBoundary(text, at) || text[at] == ' ') continue;
       for (const RoleTitle& r : lang.roles) {
         groups.assign(r.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
-        if (!r.re->Match(input, at, s.end, RE2::ANCHOR_START, groups.data(),
+        // The exact title may run past the loose match ("président de" for
+        // "président de transition").
+        if (!r.re->Match(input, at, span.end, RE2::ANCHOR_START, groups.data(),
                          static_cast<int>(groups.size()))) {
           continue;
         }

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "crosscheck/extract.h"
 
 #include "internal/status_macros.h"
 
@@ -26,6 +27,16 @@ absl::StatusOr<Reconciliation> Reconcile(const Rules& rules,
                                   r.corpus.claims.size(), " cells, ",
                                   r.corpus.issues.size(), " issues"));
   CanonicalizeOrder(&r.corpus);
+  if (!r.corpus.documents.empty()) {
+    ExtractStats stats;
+    CROSSCHECK_RETURN_IF_ERROR(ExtractClaims(rules, ExtractOptions(), &r.corpus, &stats));
+    // Claims from text join the canonical order.
+    if (stats.claims > 0) CanonicalizeOrder(&r.corpus);
+    progress("extract", absl::StrCat(stats.documents, " documents, ", stats.frames,
+                                     " statements, ", stats.claims, " claims, ",
+                                     stats.cut_bytes, " of ", stats.text_bytes,
+                                     " bytes cut as boilerplate"));
+  }
   CROSSCHECK_RETURN_IF_ERROR(TypeClaims(rules.values(), options.typing, &r.corpus));
   progress("type", absl::StrCat(r.corpus.claims.size(), " claims, ",
                                 r.corpus.values.size(), " distinct values"));
