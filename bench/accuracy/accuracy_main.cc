@@ -212,7 +212,8 @@ int RunFlight(const Flags& f, const Rules& rules) {
       const FlightScore score = ScoreFlight(corpus, graph, s, refs);
       PrintLine(leave_out ? "left-out" : "included", m, score.correct,
                 score.evaluated, s, seconds);
-      std::printf("    %s\n", score.by_attribute.c_str());
+      std::printf("    %s; %zu answers state a UTC offset\n",
+                  score.by_attribute.c_str(), score.with_offset);
     }
   }
   return 0;

@@ -66,6 +66,7 @@ FlightScore ScoreFlight(const Corpus& corpus, const ClaimGraph& graph,
     const Relation rel = Compare(corpus.values, answer, r.value);
     const bool right = rel == Relation::kEqual || rel == Relation::kSpecializes;
     ++score.evaluated;
+    score.with_offset += corpus.values.Get(answer).has(Value::kHasUtcOffset);
     score.correct += right;
     auto& [ok, total] = by_attribute[r.predicate];
     ok += right;
