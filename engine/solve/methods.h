@@ -16,8 +16,8 @@ struct MethodOutput {
   std::vector<double> reliability;  // per source, [0, 1]
   std::vector<double> confidence;   // per group, [0, 1]
   std::vector<double> score;        // per group; the answer maximizes it
-  std::vector<float>
-      vote_weight;  // per vote, independence in [0, 1]; empty: all 1
+  // Per vote, its independence in [0, 1]; empty when every vote counts 1.
+  std::vector<float> vote_weight;
   int iterations = 0;
   bool converged = false;
   std::vector<SourceDependence> dependencies;

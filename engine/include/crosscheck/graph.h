@@ -64,9 +64,10 @@ struct ClaimGraph {
   struct Group {
     ValueId value = kNoValue;
     uint32_t question = 0;
-    uint32_t first_claim =
-        0;                    // entries [first_claim, first_claim + num_claims)
-    uint32_t num_claims = 0;  // of `claims` / `claim_source`
+    // Entries [first_claim, first_claim + num_claims) of `claims` and
+    // `claim_source`.
+    uint32_t first_claim = 0;
+    uint32_t num_claims = 0;
     // Row/column of this group in its question's relation matrix, or
     // kNotCompared. Equal to the group's local index when num_groups <=
     // kMaxComparedGroups.
@@ -78,8 +79,8 @@ struct ClaimGraph {
   // content). Claims of a group are sorted by source name, then corpus index.
   std::vector<Group> groups;
   std::vector<uint32_t> claims;  // corpus claim indices, grouped
-  std::vector<uint32_t>
-      claim_source;               // parallel to `claims`: index into sources
+  // Parallel to `claims`: index into `sources`.
+  std::vector<uint32_t> claim_source;
   std::vector<StringId> sources;  // distinct sources, sorted by name
   // Row-major per question, indexed by slot: relations[q.first_relation +
   // slot_i * q.num_compared + slot_j] is the relation of group i's value to
