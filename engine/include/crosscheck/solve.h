@@ -111,7 +111,7 @@ struct Solution {
 };
 
 // Solves `graph` (whose values live in `values`). InvalidArgument for options
-// out of range (max_iterations < 1, threads < 1).
+// out of range (max_iterations < 1, threads < 1, tolerance < 0 or NaN).
 absl::StatusOr<Solution> Solve(const ClaimGraph& graph,
                                const ValueStore& values,
                                const SolveOptions& options);
