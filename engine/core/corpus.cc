@@ -74,6 +74,99 @@ void MergeCorpus(Corpus other, Corpus* into) {
   }
 }
 
+namespace {
+
+// Rank of each string id used in one claim field, in text order; ids are
+// first-seen order and must never decide an order themselves.
+std::vector<uint32_t> RankByText(const Corpus& corpus, StringId Claim::*field) {
+  std::vector<uint32_t> rank(corpus.strings.size(), 0);
+  std::vector<StringId> used;
+  std::vector<bool> seen(corpus.strings.size(), false);
+  for (const Claim& c : corpus.claims) {
+    StringId id = c.*field;
+    if (id != kNoString && !seen[id]) {
+      seen[id] = true;
+      used.push_back(id);
+    }
+  }
+  std::sort(used.begin(), used.end(), [&](StringId a, StringId b) {
+    return corpus.strings.Get(a) < corpus.strings.Get(b);
+  });
+  for (uint32_t i = 0; i < used.size(); ++i) rank[used[i]] = i + 1;
+  return rank;
+}
+
+// Applies `order` (order[i] = old index of the claim that goes to i) in
+// place, following cycles, so no second claim array is allocated.
+void Permute(std::vector<uint32_t> order, std::vector<Claim>* claims) {
+  for (uint32_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    Claim moving = (*claims)[start];
+    uint32_t at = start;
+    while (order[at] != start) {
+      uint32_t from = order[at];
+      (*claims)[at] = (*claims)[from];
+      order[at] = at;
+      at = from;
+    }
+    (*claims)[at] = moving;
+    order[at] = at;
+  }
+}
+
+// Sorts claims by (subject, predicate, source) text, then input position.
+// Questions get dense ranks from the text ranks of their parts, claims are
+// bucketed by question with a counting sort, and only the few claims of each
+// question are compared: linear in the number of claims in practice.
+void SortClaims(Corpus* corpus) {
+  std::vector<Claim>& claims = corpus->claims;
+  const size_t n = claims.size();
+  const std::vector<uint32_t> subject = RankByText(*corpus, &Claim::subject);
+  const std::vector<uint32_t> predicate = RankByText(*corpus, &Claim::predicate);
+  const std::vector<uint32_t> source = RankByText(*corpus, &Claim::source);
+  auto rank = [](const std::vector<uint32_t>& r, StringId id) -> uint64_t {
+    return id == kNoString ? 0 : r[id];
+  };
+  const uint64_t predicates =
+      1 + (predicate.empty() ? 0 : *std::max_element(predicate.begin(), predicate.end()));
+  auto question = [&](const Claim& c) {
+    return rank(subject, c.subject) * predicates + rank(predicate, c.predicate);
+  };
+  auto within = [&](const Claim& c) {
+    return std::make_tuple(rank(source, c.source), c.location.file, c.location.line,
+                           c.location.column, c.span_begin, c.span_end);
+  };
+
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  uint64_t max_question = 0;
+  for (const Claim& c : claims) max_question = std::max(max_question, question(c));
+  if (max_question <= std::max<uint64_t>(4 * n, 1 << 20)) {
+    std::vector<uint32_t> start(max_question + 2, 0);
+    for (const Claim& c : claims) ++start[question(c) + 1];
+    for (size_t q = 1; q < start.size(); ++q) start[q] += start[q - 1];
+    for (uint32_t i = 0; i < n; ++i) order[start[question(claims[i])]++] = i;
+  } else {
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return question(claims[a]) < question(claims[b]);
+    });
+  }
+  for (size_t lo = 0; lo < n;) {
+    size_t hi = lo + 1;
+    const uint64_t q = question(claims[order[lo]]);
+    while (hi < n && question(claims[order[hi]]) == q) ++hi;
+    if (hi - lo > 1) {
+      std::stable_sort(order.begin() + lo, order.begin() + hi, [&](uint32_t a, uint32_t b) {
+        return within(claims[a]) < within(claims[b]);
+      });
+    }
+    lo = hi;
+  }
+  Permute(std::move(order), &claims);
+}
+
+}  // namespace
+
 void CanonicalizeOrder(Corpus* corpus) {
   // Files by path; then every location is remapped.
   std::vector<uint32_t> file_order(corpus->files.size());
@@ -122,31 +215,7 @@ void CanonicalizeOrder(Corpus* corpus) {
     remap_location(&c.location);
     if (c.document != kNoDocument) c.document = doc_rank[c.document];
   }
-  const Corpus& k = *corpus;
-  std::sort(corpus->claims.begin(), corpus->claims.end(),
-            [&](const Claim& a, const Claim& b) {
-              if (a.subject != b.subject) {
-                auto x = k.str(a.subject), y = k.str(b.subject);
-                if (x != y) return x < y;
-              }
-              if (a.predicate != b.predicate) {
-                auto x = k.str(a.predicate), y = k.str(b.predicate);
-                if (x != y) return x < y;
-              }
-              if (a.source != b.source) {
-                auto x = k.str(a.source), y = k.str(b.source);
-                if (x != y) return x < y;
-              }
-              if (a.raw_value != b.raw_value) {
-                auto x = k.str(a.raw_value), y = k.str(b.raw_value);
-                if (x != y) return x < y;
-              }
-              if (loc_key(a.location) != loc_key(b.location)) {
-                return loc_key(a.location) < loc_key(b.location);
-              }
-              return std::make_tuple(a.span_begin, a.span_end) <
-                     std::make_tuple(b.span_begin, b.span_end);
-            });
+  SortClaims(corpus);
 
   for (InputIssue& issue : corpus->issues) remap_location(&issue.location);
   std::stable_sort(corpus->issues.begin(), corpus->issues.end(),

@@ -162,10 +162,10 @@ struct Corpus {
 // and document indices; `other.values` must be empty (merge before typing).
 void MergeCorpus(Corpus other, Corpus* into);
 
-// Sorts claims into a canonical order that depends only on their content and
-// on input paths (subject, predicate, source, raw value, file path, line,
-// column), and sorts issues by location. After this, every later stage is
-// independent of the order inputs were given in.
+// Sorts files by path, documents by id, claims by (subject, predicate,
+// source) text then input position (file path, line, column, evidence span),
+// and issues by location. After this, every later stage is independent of the
+// order inputs were given in.
 void CanonicalizeOrder(Corpus* corpus);
 
 }  // namespace crosscheck

@@ -16,13 +16,14 @@
 // is listed in Corpus::issues with its file, line, column and reason.
 //
 // Records and accounting. A record is a table row, a JSON line or an
-// article; blank lines are not records (in tables, lines of spaces only; a
-// line of tabs is a TSV row). For every file, records == records_kept +
-// records_skipped. A skipped record is one kSkippedRecord issue on its line,
-// except when the whole file is unusable: then one file-level issue (line 0)
-// says why and the rows are counted as skipped without being listed. Other
-// file-level issues (line 0, kSkippedRecord, no records): "empty file"
-// (also for blank-only files) and "no data rows" (a header alone).
+// article; blank lines are not records (in TSV, lines of spaces only, as a
+// line of tabs is a row of empty cells; elsewhere spaces and tabs). For
+// every file, records == records_kept + records_skipped. A skipped record is
+// one kSkippedRecord issue on its line, except when the whole file is
+// unusable: then one file-level issue (line 0) says why and the rows are
+// counted as skipped without being listed. Other file-level issues (line 0,
+// kSkippedRecord, no records): "empty file" (also for blank-only files) and
+// "no data rows" (a header alone).
 //
 // Locations. Lines are 1-based; columns are 1-based bytes in their line
 // (after a byte order mark on line 1), 0 when the issue is about a whole
