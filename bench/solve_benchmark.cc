@@ -36,14 +36,16 @@ Corpus GeneratedCorpus(int questions) {
     sources.push_back(c.strings.Intern(absl::StrCat("source", s)));
     accuracy.push_back(0.5 + 0.48 * unit(rng));
   }
-  const StringId predicates[] = {c.strings.Intern("arrival"), c.strings.Intern("departure")};
+  const StringId predicates[] = {c.strings.Intern("arrival"),
+                                 c.strings.Intern("departure")};
   auto number = [&](double lo, double hi) {
     Value v;
     v.kind = ValueKind::kNumber;
     v.lo = lo;
     v.hi = hi;
     v.hedge = hi > lo ? Hedge::kAtLeast : Hedge::kExact;
-    v.key = c.values.InternKey(hi > lo ? absl::StrCat(">=", lo) : absl::StrCat(lo));
+    v.key =
+        c.values.InternKey(hi > lo ? absl::StrCat(">=", lo) : absl::StrCat(lo));
     return c.values.Add(v);
   };
   for (int q = 0; q < questions; ++q) {
@@ -58,7 +60,8 @@ Corpus GeneratedCorpus(int questions) {
       } else if (unit(rng) < 0.1) {
         v = number(truth - 30, truth + 30);
       } else {
-        const double x = unit(rng) < accuracy[s] ? truth : truth + 1 + rng() % 20;
+        const double x =
+            unit(rng) < accuracy[s] ? truth : truth + 1 + rng() % 20;
         v = number(x, x);
       }
       if (s == 0) original = v;
@@ -76,28 +79,36 @@ Corpus GeneratedCorpus(int questions) {
 }
 
 const Corpus& Generated(int questions) {
-  static auto* cache = new std::vector<std::pair<int, std::unique_ptr<Corpus>>>();
+  static auto* cache =
+      new std::vector<std::pair<int, std::unique_ptr<Corpus>>>();
   for (auto& [n, corpus] : *cache) {
     if (n == questions) return *corpus;
   }
-  cache->emplace_back(questions, std::make_unique<Corpus>(GeneratedCorpus(questions)));
+  cache->emplace_back(questions,
+                      std::make_unique<Corpus>(GeneratedCorpus(questions)));
   return *cache->back().second;
 }
 
 // Flight, ingested and typed once; null if the datasets are absent.
 const Corpus* Flight() {
-  static const Corpus* flight = [] () -> const Corpus* {
+  static const Corpus* flight = []() -> const Corpus* {
     const char* env = std::getenv("CROSSCHECK_DATASETS");
-    const std::string dir = absl::StrCat(env && *env ? env : CROSSCHECK_DATASETS_DIR, "/flight");
-    absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::Load(DefaultRulesDir());
+    const std::string dir =
+        absl::StrCat(env && *env ? env : CROSSCHECK_DATASETS_DIR, "/flight");
+    absl::StatusOr<std::unique_ptr<Rules>> rules =
+        Rules::Load(DefaultRulesDir());
     if (!rules.ok()) return nullptr;
     auto corpus = std::make_unique<Corpus>();
     IngestOptions options;
     const ValueRules& values = (*rules)->values();
-    options.is_null = [&values](absl::string_view cell) { return values.IsNull(cell); };
-    if (!Ingest({dir}, options, corpus.get()).ok() || corpus->claims.empty()) return nullptr;
+    options.is_null = [&values](absl::string_view cell) {
+      return values.IsNull(cell);
+    };
+    if (!Ingest({dir}, options, corpus.get()).ok() || corpus->claims.empty())
+      return nullptr;
     CanonicalizeOrder(corpus.get());
-    if (!TypeClaims((*rules)->values(), TypingOptions(), corpus.get()).ok()) return nullptr;
+    if (!TypeClaims((*rules)->values(), TypingOptions(), corpus.get()).ok())
+      return nullptr;
     return corpus.release();
   }();
   return flight;
@@ -113,11 +124,13 @@ void BuildGraph(benchmark::State& state, const Corpus& corpus) {
     absl::StatusOr<ClaimGraph> g = BuildClaimGraph(corpus);
     benchmark::DoNotOptimize(g);
   }
-  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(corpus.claims.size()));
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<int64_t>(corpus.claims.size()));
 }
 
-void SolveGraph(benchmark::State& state, const ClaimGraph& graph, const ValueStore& values,
-                Method method, int max_iterations, int threads) {
+void SolveGraph(benchmark::State& state, const ClaimGraph& graph,
+                const ValueStore& values, Method method, int max_iterations,
+                int threads) {
   SolveOptions options;
   options.method = method;
   options.max_iterations = max_iterations;
@@ -128,7 +141,8 @@ void SolveGraph(benchmark::State& state, const ClaimGraph& graph, const ValueSto
     iterations += s->iterations;
     benchmark::DoNotOptimize(s);
   }
-  state.SetItemsProcessed(iterations * static_cast<int64_t>(graph.claims.size()));
+  state.SetItemsProcessed(iterations *
+                          static_cast<int64_t>(graph.claims.size()));
   state.counters["iterations"] =
       benchmark::Counter(static_cast<double>(iterations) / state.iterations());
 }
@@ -136,37 +150,51 @@ void SolveGraph(benchmark::State& state, const ClaimGraph& graph, const ValueSto
 void BM_BuildClaimGraph(benchmark::State& state) {
   BuildGraph(state, Generated(static_cast<int>(state.range(0))));
 }
-BENCHMARK(BM_BuildClaimGraph)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BuildClaimGraph)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
 
 // One iteration of a method (crosscheck: one per copy-detection round).
 void BM_SolveIteration(benchmark::State& state) {
   const Corpus& corpus = Generated(static_cast<int>(state.range(1)));
   const ClaimGraph graph = *BuildClaimGraph(corpus);
-  SolveGraph(state, graph, corpus.values, static_cast<Method>(state.range(0)), 1, 1);
+  SolveGraph(state, graph, corpus.values, static_cast<Method>(state.range(0)),
+             1, 1);
 }
 BENCHMARK(BM_SolveIteration)
-    ->ArgsProduct({{static_cast<int>(Method::kCrosscheck), static_cast<int>(Method::kVote),
-                    static_cast<int>(Method::kTruthFinder), static_cast<int>(Method::kInvestment),
-                    static_cast<int>(Method::kPooledInvestment), static_cast<int>(Method::kAccu)},
+    ->ArgsProduct({{static_cast<int>(Method::kCrosscheck),
+                    static_cast<int>(Method::kVote),
+                    static_cast<int>(Method::kTruthFinder),
+                    static_cast<int>(Method::kInvestment),
+                    static_cast<int>(Method::kPooledInvestment),
+                    static_cast<int>(Method::kAccu)},
                    {10000, 100000}})
     ->Unit(benchmark::kMillisecond);
 
 void BM_FlightBuildClaimGraph(benchmark::State& state) {
-  if (Flight() == nullptr) return state.SkipWithError("flight dataset not found");
+  if (Flight() == nullptr)
+    return state.SkipWithError("flight dataset not found");
   BuildGraph(state, *Flight());
 }
 BENCHMARK(BM_FlightBuildClaimGraph)->Unit(benchmark::kMillisecond);
 
 // A whole solve to convergence on Flight, per method; arg 1 = threads.
 void BM_FlightSolve(benchmark::State& state) {
-  if (Flight() == nullptr) return state.SkipWithError("flight dataset not found");
-  SolveGraph(state, FlightGraph(), Flight()->values, static_cast<Method>(state.range(0)), 100,
+  if (Flight() == nullptr)
+    return state.SkipWithError("flight dataset not found");
+  SolveGraph(state, FlightGraph(), Flight()->values,
+             static_cast<Method>(state.range(0)), 100,
              static_cast<int>(state.range(1)));
 }
 BENCHMARK(BM_FlightSolve)
-    ->ArgsProduct({{static_cast<int>(Method::kCrosscheck), static_cast<int>(Method::kVote),
-                    static_cast<int>(Method::kTruthFinder), static_cast<int>(Method::kInvestment),
-                    static_cast<int>(Method::kPooledInvestment), static_cast<int>(Method::kAccu)},
+    ->ArgsProduct({{static_cast<int>(Method::kCrosscheck),
+                    static_cast<int>(Method::kVote),
+                    static_cast<int>(Method::kTruthFinder),
+                    static_cast<int>(Method::kInvestment),
+                    static_cast<int>(Method::kPooledInvestment),
+                    static_cast<int>(Method::kAccu)},
                    {1, 2}})
     ->Unit(benchmark::kMillisecond);
 

@@ -32,9 +32,10 @@ std::vector<FlightReference> CollectFlightReferences(const Corpus& corpus) {
   for (const Claim& c : corpus.claims) {
     const absl::string_view source = corpus.str(c.source);
     if (!IsAirlineSite(source)) continue;
-    if (absl::AsciiStrToUpper(source) != Airline(corpus.str(c.subject))) continue;
-    refs.push_back({std::string(corpus.str(c.subject)), std::string(corpus.str(c.predicate)),
-                    c.value});
+    if (absl::AsciiStrToUpper(source) != Airline(corpus.str(c.subject)))
+      continue;
+    refs.push_back({std::string(corpus.str(c.subject)),
+                    std::string(corpus.str(c.predicate)), c.value});
   }
   return refs;
 }
@@ -65,15 +66,17 @@ FlightScore ScoreFlight(const Corpus& corpus, const ClaimGraph& graph,
     const Relation rel = Compare(corpus.values, answer, r.value);
     const bool right = rel == Relation::kEqual || rel == Relation::kSpecializes;
     ++score.evaluated;
+    score.with_offset += corpus.values.Get(answer).has(Value::kHasUtcOffset);
     score.correct += right;
     auto& [ok, total] = by_attribute[r.predicate];
     ok += right;
     ++total;
   }
   for (const auto& [attribute, counts] : by_attribute) {
-    absl::StrAppend(&score.by_attribute, score.by_attribute.empty() ? "" : ", ",
-                    absl::StrFormat("%s %.3f", attribute,
-                                    static_cast<double>(counts.first) / counts.second));
+    absl::StrAppend(
+        &score.by_attribute, score.by_attribute.empty() ? "" : ", ",
+        absl::StrFormat("%s %.3f", attribute,
+                        static_cast<double>(counts.first) / counts.second));
   }
   return score;
 }

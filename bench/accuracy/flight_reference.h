@@ -31,7 +31,8 @@ struct FlightScore {
   // Answers equal to the reference, or the same local time that also states
   // its UTC offset (Compare: kEqual or kSpecializes).
   size_t correct = 0;
-  std::string by_attribute;  // "attr a/b (x%), ..."
+  size_t with_offset = 0;    // answers that state a UTC offset
+  std::string by_attribute;  // "attribute accuracy, ..."
 };
 
 FlightScore ScoreFlight(const Corpus& corpus, const ClaimGraph& graph,

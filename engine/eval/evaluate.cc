@@ -1,3 +1,5 @@
+#include "crosscheck/evaluate.h"
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -6,7 +8,6 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "crosscheck/evaluate.h"
 
 namespace crosscheck {
 namespace {
@@ -14,7 +15,8 @@ namespace {
 // Sorted distinct surnames of a name list.
 std::vector<std::string> Surnames(const ValueStore& store, ValueId id) {
   std::vector<std::string> out;
-  for (const PersonName& p : store.name_list(store.Get(id).list)) out.push_back(p.surname);
+  for (const PersonName& p : store.name_list(store.Get(id).list))
+    out.push_back(p.surname);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -22,9 +24,13 @@ std::vector<std::string> Surnames(const ValueStore& store, ValueId id) {
 
 class Scorer {
  public:
-  Scorer(const Corpus& corpus, const ClaimGraph& graph, const Solution& solution,
-         const ValueRules& rules, ScoreMode mode)
-      : corpus_(corpus), graph_(graph), solution_(solution), rules_(rules), mode_(mode) {
+  Scorer(const Corpus& corpus, const ClaimGraph& graph,
+         const Solution& solution, const ValueRules& rules, ScoreMode mode)
+      : corpus_(corpus),
+        graph_(graph),
+        solution_(solution),
+        rules_(rules),
+        mode_(mode) {
     for (uint32_t q = 0; q < graph.questions.size(); ++q) {
       const ClaimGraph::Question& question = graph.questions[q];
       const std::string subject(corpus.str(question.subject));
@@ -40,12 +46,16 @@ class Scorer {
     uint32_t q = 0;
     if (!attribute.empty()) {
       auto it = by_question_.find({object, attribute});
-      if (it == by_question_.end()) return Missing(e, "no question for this object and attribute", result);
+      if (it == by_question_.end())
+        return Missing(e, "no question for this object and attribute", result);
       q = it->second;
     } else {
       auto it = by_subject_.find(object);
-      if (it == by_subject_.end()) return Missing(e, "no question for this object", result);
-      if (it->second.size() != 1) return Missing(e, "object has several questions; name the attribute", result);
+      if (it == by_subject_.end())
+        return Missing(e, "no question for this object", result);
+      if (it->second.size() != 1)
+        return Missing(e, "object has several questions; name the attribute",
+                       result);
       q = it->second[0];
     }
     ++result->evaluated;
@@ -55,7 +65,8 @@ class Scorer {
       ++result->correct;
       return;
     }
-    result->misses.push_back({e, std::string(corpus_.values.Key(answer)), reason});
+    result->misses.push_back(
+        {e, std::string(corpus_.values.Key(answer)), reason});
   }
 
  private:
@@ -66,20 +77,25 @@ class Scorer {
 
   bool Matches(ValueId answer, const std::string& gold, std::string* reason) {
     const Value& a = corpus_.values.Get(answer);
-    const ValueKind kind = mode_ == ScoreMode::kSurnames ? ValueKind::kNameList : a.kind;
+    const ValueKind kind =
+        mode_ == ScoreMode::kSurnames ? ValueKind::kNameList : a.kind;
     if (mode_ == ScoreMode::kSurnames && a.kind != ValueKind::kNameList) {
-      *reason = absl::StrCat("answer is ", ValueKindName(a.kind), ", not names");
+      *reason =
+          absl::StrCat("answer is ", ValueKindName(a.kind), ", not names");
       return false;
     }
     absl::StatusOr<ValueId> g = ParseValue(rules_, kind, gold, &scratch_);
     if (!g.ok()) {
-      *reason = absl::StrCat("gold value does not type as ", ValueKindName(kind));
+      *reason =
+          absl::StrCat("gold value does not type as ", ValueKindName(kind));
       return false;
     }
-    const bool same = mode_ == ScoreMode::kSurnames
-                          ? Surnames(corpus_.values, answer) == Surnames(scratch_, *g)
-                          : corpus_.values.Key(answer) == scratch_.Key(*g);
-    if (!same) *reason = absl::StrCat("wrong answer; gold is ", scratch_.Key(*g));
+    const bool same =
+        mode_ == ScoreMode::kSurnames
+            ? Surnames(corpus_.values, answer) == Surnames(scratch_, *g)
+            : corpus_.values.Key(answer) == scratch_.Key(*g);
+    if (!same)
+      *reason = absl::StrCat("wrong answer; gold is ", scratch_.Key(*g));
     return same;
   }
 
@@ -89,7 +105,8 @@ class Scorer {
   const ValueRules& rules_;
   ScoreMode mode_;
   ValueStore scratch_;  // gold values, typed
-  absl::flat_hash_map<std::pair<std::string, std::string>, uint32_t> by_question_;
+  absl::flat_hash_map<std::pair<std::string, std::string>, uint32_t>
+      by_question_;
   absl::flat_hash_map<std::string, std::vector<uint32_t>> by_subject_;
 };
 

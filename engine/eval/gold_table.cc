@@ -19,8 +19,8 @@ using Row = std::vector<std::string>;
 
 // Splits one CSV record starting at `*pos` of `text` (quoted fields may span
 // lines). Returns false with `*error_column` set on an unterminated quote.
-bool NextCsvRecord(absl::string_view text, size_t* pos, Row* row, uint32_t* lines,
-                   uint32_t* error_column) {
+bool NextCsvRecord(absl::string_view text, size_t* pos, Row* row,
+                   uint32_t* lines, uint32_t* error_column) {
   row->assign(1, std::string());
   size_t i = *pos;
   const size_t line_start = i;
@@ -66,7 +66,8 @@ bool NextCsvRecord(absl::string_view text, size_t* pos, Row* row, uint32_t* line
 absl::StatusOr<std::vector<Row>> ReadRows(const std::string& path,
                                           std::vector<uint32_t>* row_lines) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open gold table"));
+  if (!in)
+    return absl::NotFoundError(absl::StrCat(path, ": cannot open gold table"));
   std::stringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
@@ -106,7 +107,8 @@ absl::StatusOr<std::vector<GoldEntry>> ReadGoldTable(const std::string& path) {
   absl::StatusOr<std::vector<Row>> rows = ReadRows(path, &lines);
   if (!rows.ok()) return rows.status();
   if (rows->empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ":1:1: no header row"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ":1:1: no header row"));
   }
   const Row& names = (*rows)[0];
   Row header = names;
@@ -126,18 +128,22 @@ absl::StatusOr<std::vector<GoldEntry>> ReadGoldTable(const std::string& path) {
   for (size_t r = 1; r < rows->size(); ++r) {
     const Row& row = (*rows)[r];
     if (row.size() != header.size()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          path, ":", lines[r], ":1: expected ", header.size(), " cells, found ", row.size()));
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", lines[r], ":1: expected ", header.size(),
+                       " cells, found ", row.size()));
     }
-    auto cell = [&](int c) { return std::string(absl::StripAsciiWhitespace(row[c])); };
+    auto cell = [&](int c) {
+      return std::string(absl::StripAsciiWhitespace(row[c]));
+    };
     for (size_t c = 0; c < row.size(); ++c) {
       const int ci = static_cast<int>(c);
       if (ci == object || ci == attribute) continue;
       if (long_form && ci != value) continue;
       GoldEntry e{cell(object), "", cell(ci), lines[r]};
       if (e.value.empty()) continue;
-      e.attribute = long_form ? (attribute >= 0 ? cell(attribute) : "")
-                              : std::string(absl::StripAsciiWhitespace(names[c]));
+      e.attribute = long_form
+                        ? (attribute >= 0 ? cell(attribute) : "")
+                        : std::string(absl::StripAsciiWhitespace(names[c]));
       out.push_back(std::move(e));
     }
   }

@@ -20,9 +20,12 @@ namespace crosscheck {
 
 absl::string_view EdgeKindName(EdgeKind kind) {
   switch (kind) {
-    case EdgeKind::kAgrees: return "agrees";
-    case EdgeKind::kCompatible: return "compatible";
-    case EdgeKind::kContradicts: return "contradicts";
+    case EdgeKind::kAgrees:
+      return "agrees";
+    case EdgeKind::kCompatible:
+      return "compatible";
+    case EdgeKind::kContradicts:
+      return "contradicts";
   }
   return "unknown";
 }
@@ -46,8 +49,9 @@ absl::Status CheckClaims(const Corpus& corpus) {
     const std::string file = c.location.file < corpus.files.size()
                                  ? corpus.files[c.location.file].path
                                  : std::string("?");
-    return absl::InvalidArgumentError(absl::StrCat(
-        file, ":", c.location.line, ":", c.location.column, ": claim ", i, " ", problem));
+    return absl::InvalidArgumentError(
+        absl::StrCat(file, ":", c.location.line, ":", c.location.column,
+                     ": claim ", i, " ", problem));
   }
   return absl::OkStatus();
 }
@@ -118,7 +122,9 @@ class Builder {
   const Claim& claim(uint32_t i) const { return corpus_.claims[i]; }
   uint32_t slot_of(uint32_t i) const { return value_slot_[claim(i).value]; }
   uint32_t source_of(uint32_t i) const { return source_rank_[claim(i).source]; }
-  uint32_t head(const ClaimGraph::Group& group) const { return g_.claims[group.first_claim]; }
+  uint32_t head(const ClaimGraph::Group& group) const {
+    return g_.claims[group.first_claim];
+  }
 
   const Corpus& corpus_;
   ClaimGraph g_;
@@ -140,7 +146,9 @@ ClaimGraph Builder::Build() {
   const std::vector<uint32_t> order = QuestionOrder(corpus_);
   const bool sorted = order.empty();
   const size_t n = corpus_.claims.size();
-  auto index = [&](size_t k) { return sorted ? static_cast<uint32_t>(k) : order[k]; };
+  auto index = [&](size_t k) {
+    return sorted ? static_cast<uint32_t>(k) : order[k];
+  };
   internal::ReserveLarge(&g_.claims, n);
   internal::ReserveLarge(&g_.claim_source, n);
   internal::ReserveLarge(&g_.groups, n);
@@ -156,8 +164,9 @@ ClaimGraph Builder::Build() {
   }
   AddEdges();
   // Builds in place: the target and property arrays become the graph's.
-  g_.graph = ClaimCsrGraph(boost::construct_inplace_from_sources_and_targets, edge_sources_,
-                           edge_targets_, edge_props_, static_cast<uint32_t>(n));
+  g_.graph = ClaimCsrGraph(boost::construct_inplace_from_sources_and_targets,
+                           edge_sources_, edge_targets_, edge_props_,
+                           static_cast<uint32_t>(n));
   return std::move(g_);
 }
 
@@ -260,12 +269,14 @@ void Builder::AddRelations(ClaimGraph::Question* q) {
   // Slots follow group order, so compared groups are visited in slot order.
   compared_values_.clear();
   for (uint32_t i = 0; i < q->num_groups; ++i) {
-    if (groups[i].slot != kNotCompared) compared_values_.push_back(groups[i].value);
+    if (groups[i].slot != kNotCompared)
+      compared_values_.push_back(groups[i].value);
   }
   Relation* matrix = &g_.relations[q->first_relation];
   for (size_t i = 0; i < m; ++i) {
     for (size_t j = i + 1; j < m; ++j) {
-      const Relation r = Compare(corpus_.values, compared_values_[i], compared_values_[j]);
+      const Relation r =
+          Compare(corpus_.values, compared_values_[i], compared_values_[j]);
       matrix[i * m + j] = r;
       matrix[j * m + i] = internal::InverseRelation(r);
     }
@@ -278,7 +289,8 @@ void Builder::AddRelations(ClaimGraph::Question* q) {
 void Builder::AddEdges() {
   size_t count = g_.claims.size() - g_.groups.size();
   for (const ClaimGraph::Question& q : g_.questions) {
-    count += uint64_t{q.num_compared} * (q.num_compared - (q.num_compared > 0)) / 2;
+    count +=
+        uint64_t{q.num_compared} * (q.num_compared - (q.num_compared > 0)) / 2;
   }
   internal::ReserveLarge(&edge_sources_, count);
   internal::ReserveLarge(&edge_targets_, count);

@@ -8,8 +8,10 @@ namespace crosscheck::internal {
 
 Relation InverseRelation(Relation r) {
   switch (r) {
-    case Relation::kGeneralizes: return Relation::kSpecializes;
-    case Relation::kSpecializes: return Relation::kGeneralizes;
+    case Relation::kGeneralizes:
+      return Relation::kSpecializes;
+    case Relation::kSpecializes:
+      return Relation::kGeneralizes;
     case Relation::kEqual:
     case Relation::kOverlaps:
     case Relation::kContradicts:
@@ -20,8 +22,10 @@ Relation InverseRelation(Relation r) {
 
 EdgeKind EdgeKindOf(Relation r) {
   switch (r) {
-    case Relation::kEqual: return EdgeKind::kAgrees;
-    case Relation::kContradicts: return EdgeKind::kContradicts;
+    case Relation::kEqual:
+      return EdgeKind::kAgrees;
+    case Relation::kContradicts:
+      return EdgeKind::kContradicts;
     case Relation::kGeneralizes:
     case Relation::kSpecializes:
     case Relation::kOverlaps:
@@ -30,7 +34,8 @@ EdgeKind EdgeKindOf(Relation r) {
   return EdgeKind::kContradicts;
 }
 
-uint32_t DistinctSources(const ClaimGraph& graph, const ClaimGraph::Group& group) {
+uint32_t DistinctSources(const ClaimGraph& graph,
+                         const ClaimGraph::Group& group) {
   // Claims of a group are sorted by source, so distinct sources are runs.
   uint32_t count = 0;
   for (uint32_t k = 0; k < group.num_claims; ++k) {

@@ -26,7 +26,8 @@ std::vector<uint32_t> ChooseComparedGroups(const ClaimGraph& graph,
                                            uint32_t num_groups);
 
 // Number of distinct sources among the claims of `group`.
-uint32_t DistinctSources(const ClaimGraph& graph, const ClaimGraph::Group& group);
+uint32_t DistinctSources(const ClaimGraph& graph,
+                         const ClaimGraph::Group& group);
 
 }  // namespace crosscheck::internal
 

@@ -1,18 +1,19 @@
 #include "solve/bayes.h"
 
-#include "graph/memory.h"
-
 #include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
+
+#include "graph/memory.h"
 
 namespace crosscheck::internal {
 namespace {
 
 class Bayes {
  public:
-  Bayes(const Problem& p, const SolveOptions& options, const BayesParams& params)
+  Bayes(const Problem& p, const SolveOptions& options,
+        const BayesParams& params)
       : p_(p),
         options_(options),
         params_(params),
@@ -47,7 +48,9 @@ class Bayes {
   const std::vector<double>& source_accuracy() const { return source_acc_; }
 
   // P per group, from the last scoring.
-  std::vector<double> Truth() const { return SpreadOverQuestions(p_, shape_truth_); }
+  std::vector<double> Truth() const {
+    return SpreadOverQuestions(p_, shape_truth_);
+  }
 
   void Output(MethodOutput* out) {
     out->reliability = source_acc_;
@@ -74,7 +77,8 @@ class Bayes {
   void Score(bool accumulate) {
     const double log_n = std::log(params_.false_values);
     for (size_t k = 0; k < tau_.size(); ++k) {
-      const double a = Clamp(params_.per_attribute ? sa_acc_[k] : source_acc_[p_.sa_source[k]]);
+      const double a = Clamp(
+          params_.per_attribute ? sa_acc_[k] : source_acc_[p_.sa_source[k]]);
       tau_[k] = log_n + std::log(a / (1 - a));
     }
     // E of every group of a set: its votes' weighted vote counts.
@@ -88,16 +92,20 @@ class Bayes {
     ParallelFor(p_.num_shapes(), kShapeChunk, options_.threads,
                 [this, accumulate](size_t b, size_t e, int worker) {
                   for (size_t shape = b; shape < e; ++shape) {
-                    ScoreShape(static_cast<uint32_t>(shape), accumulate, worker);
+                    ScoreShape(static_cast<uint32_t>(shape), accumulate,
+                               worker);
                   }
                 });
   }
 
   double Alpha(Relation r) const {
     switch (r) {
-      case Relation::kEqual: return 1.0;
-      case Relation::kGeneralizes: return params_.coarse_support;
-      case Relation::kOverlaps: return params_.overlap_support;
+      case Relation::kEqual:
+        return 1.0;
+      case Relation::kGeneralizes:
+        return params_.coarse_support;
+      case Relation::kOverlaps:
+        return params_.overlap_support;
       case Relation::kSpecializes:
       case Relation::kContradicts:
         return 0.0;
@@ -117,12 +125,14 @@ class Bayes {
     Scratch& s = scratch_[worker];
     s.own.resize(n);
     s.prob.resize(n);
-    for (uint32_t i = 0; i < n; ++i) s.own[i] = set_score_[p_.group_set[g0 + i]];
+    for (uint32_t i = 0; i < n; ++i)
+      s.own[i] = set_score_[p_.group_set[g0 + i]];
     double top = 0;
     for (uint32_t i = 0; i < n; ++i) {
       double k = s.own[i];
       if (compat) {
-        for (uint32_t l = p_.link_begin[g0 + i]; l < p_.link_begin[g0 + i + 1]; ++l) {
+        for (uint32_t l = p_.link_begin[g0 + i]; l < p_.link_begin[g0 + i + 1];
+             ++l) {
           k += Alpha(p_.links[l].relation) * s.own[p_.links[l].from - g0];
         }
       }
@@ -141,21 +151,25 @@ class Bayes {
     const double unstated = params_.false_values + 1 - classes;
     if (unstated > 0 && top < 50) z += unstated * std::exp(-top);
     for (uint32_t i = 0; i < n; ++i) s.prob[i] /= z;
-    const bool counted = accumulate && (!params_.contested_only || p_.question_sources[q] >= 2);
+    const bool counted =
+        accumulate && (!params_.contested_only || p_.question_sources[q] >= 2);
     const double questions = p_.shape_questions[shape];
     for (uint32_t i = 0; i < n; ++i) {
       // Mass of g's value class, and of the more precise values g includes.
       double cls = s.prob[i], finer = 0;
       if (compat) {
-        for (uint32_t l = p_.link_begin[g0 + i]; l < p_.link_begin[g0 + i + 1]; ++l) {
+        for (uint32_t l = p_.link_begin[g0 + i]; l < p_.link_begin[g0 + i + 1];
+             ++l) {
           const Link& link = p_.links[l];
           if (link.relation == Relation::kEqual) cls += s.prob[link.from - g0];
-          if (link.relation == Relation::kSpecializes) finer += s.prob[link.from - g0];
+          if (link.relation == Relation::kSpecializes)
+            finer += s.prob[link.from - g0];
         }
       }
       truth[i] = std::min(1.0, cls + finer);
       if (counted) {
-        const double credit = std::min(1.0, cls + params_.coarse_credit * finer);
+        const double credit =
+            std::min(1.0, cls + params_.coarse_credit * finer);
         sums_.Add(worker, p_.group_set[g0 + i], credit * questions);
       }
     }
@@ -180,11 +194,14 @@ class Bayes {
         total += credit[k];
         count += votes(k);
       }
-      const double acc = Clamp(count + m0 > 0 ? (total + m0 * a0) / (count + m0) : a0);
+      const double acc =
+          Clamp(count + m0 > 0 ? (total + m0 * a0) / (count + m0) : a0);
       delta = std::max(delta, std::abs(acc - source_acc_[s]));
       source_acc_[s] = acc;
       for (uint32_t k = kb; k < ke; ++k) {
-        sa_acc_[k] = params_.per_attribute ? Clamp((credit[k] + m * acc) / (votes(k) + m)) : acc;
+        sa_acc_[k] = params_.per_attribute
+                         ? Clamp((credit[k] + m * acc) / (votes(k) + m))
+                         : acc;
       }
     }
     return delta;
@@ -242,18 +259,19 @@ MethodOutput RunBayes(const Problem& p, const SolveOptions& options,
     // values. Rounds before the last only need rough accuracies.
     CopyDetector detector(p, params.copy);
     for (int round = 0; round <= params.copy_rounds; ++round) {
-      const std::vector<double> truth = round == 0 ? std::vector<double>() : bayes.Truth();
+      const std::vector<double> truth =
+          round == 0 ? std::vector<double>() : bayes.Truth();
       std::vector<SourceDependence> deps = detector.Detect(
           bayes.source_accuracy(), round == 0 ? nullptr : &truth);
       const bool settled = round > 0 && SamePairs(deps, out.dependencies);
       out.dependencies = std::move(deps);
       if (settled) break;
-      bayes.set_weights(
-          detector.Weights(out.dependencies, bayes.source_accuracy(), options.threads));
+      bayes.set_weights(detector.Weights(
+          out.dependencies, bayes.source_accuracy(), options.threads));
       if (round == params.copy_rounds) break;
       bool converged = false;
-      out.iterations += bayes.Run(std::max(options.tolerance, params.round_tolerance),
-                                  &converged);
+      out.iterations += bayes.Run(
+          std::max(options.tolerance, params.round_tolerance), &converged);
     }
   }
   out.iterations += bayes.Run(options.tolerance, &out.converged);

@@ -38,19 +38,19 @@
 namespace crosscheck::internal {
 
 struct BayesParams {
-  double false_values = 100;     // n
+  double false_values = 100;      // n
   double initial_accuracy = 0.8;  // A0
   double min_accuracy = 0.01;
   double max_accuracy = 0.99;
-  double source_prior = 0;       // pseudo-votes of A0 in A(s)
+  double source_prior = 0;  // pseudo-votes of A0 in A(s)
   // Learn accuracies only from questions at least two sources answer: with
   // one source, a value's probability follows from the source's accuracy
   // alone, so such votes only echo it (and slow convergence to a crawl).
   bool contested_only = false;
   bool per_attribute = false;
-  double attribute_prior = 5;    // pseudo-votes of A(s) in A(s, a)
+  double attribute_prior = 5;  // pseudo-votes of A(s) in A(s, a)
   bool compatible_support = false;
-  double coarse_support = 0.5;   // alpha(kGeneralizes): h includes g
+  double coarse_support = 0.5;    // alpha(kGeneralizes): h includes g
   double overlap_support = 0.25;  // alpha(kOverlaps)
   double coarse_credit = 0.5;
   bool copy_detection = false;

@@ -26,8 +26,8 @@ double LogAdd(double a, double b) {
 }
 
 struct PairCounts {
-  uint32_t shared = 0;  // questions both answer
-  uint32_t same = 0;    // values both state
+  uint32_t shared = 0;     // questions both answer
+  uint32_t same = 0;       // values both state
   double false_share = 0;  // sum over same values of P(value is false)
 };
 
@@ -76,7 +76,9 @@ class CopyDetector::PairTable {
 };
 
 CopyDetector::CopyDetector(const Problem& p, const CopyParams& params)
-    : p_(p), params_(params), pairs_(std::make_unique<PairTable>(p.num_sources)) {
+    : p_(p),
+      params_(params),
+      pairs_(std::make_unique<PairTable>(p.num_sources)) {
   // Questions both answer: the sources of a question follow from its shape,
   // so each shape is counted once for all its questions.
   const ClaimGraph& g = *p.graph;
@@ -85,7 +87,8 @@ CopyDetector::CopyDetector(const Problem& p, const CopyParams& params)
     const ClaimGraph::Question& q = g.questions[p.shape_question[shape]];
     sources.clear();
     for (uint32_t gi = q.first_group; gi < q.first_group + q.num_groups; ++gi) {
-      for (uint32_t v = p.vote_begin(gi); v < p.vote_end(gi); ++v) sources.push_back(p.source(v));
+      for (uint32_t v = p.vote_begin(gi); v < p.vote_end(gi); ++v)
+        sources.push_back(p.source(v));
     }
     if (sources.size() < 2) continue;
     if (q.num_groups > 1) {
@@ -138,11 +141,14 @@ std::vector<SourceDependence> CopyDetector::Detect(
     const double same = std::min(k.same, k.shared);
     const double kf = std::min<double>(k.false_share, same);
     const double kt = same - kf;
-    const double kd = k.shared > k.same ? static_cast<double>(k.shared - k.same) : 0.0;
-    const double ea = ClampRate(1 - accuracy[a]), eb = ClampRate(1 - accuracy[b]);
+    const double kd =
+        k.shared > k.same ? static_cast<double>(k.shared - k.same) : 0.0;
+    const double ea = ClampRate(1 - accuracy[a]),
+                 eb = ClampRate(1 - accuracy[b]);
     const double pt = (1 - ea) * (1 - eb), pf = ea * eb / n;
     const double pd = std::max(1 - pt - pf, 1e-9);
-    const double independent = kt * std::log(pt) + kf * std::log(pf) + kd * std::log(pd);
+    const double independent =
+        kt * std::log(pt) + kf * std::log(pf) + kd * std::log(pd);
     auto copies_from = [&](double e_original) {
       return kt * std::log(pt * (1 - c) + c * (1 - e_original)) +
              kf * std::log(pf * (1 - c) + c * e_original) +
@@ -150,7 +156,8 @@ std::vector<SourceDependence> CopyDetector::Detect(
     };
     const double dependent = LogAdd(log_half_prior + copies_from(eb),
                                     log_half_prior + copies_from(ea));
-    const double evidence = LogAdd(dependent, log_independent_prior + independent);
+    const double evidence =
+        LogAdd(dependent, log_independent_prior + independent);
     const double probability = std::exp(dependent - evidence);
     if (probability < params_.min_probability) return;
     const auto rank_a = std::make_tuple(p_.source_votes[a], accuracy[a], b);
@@ -173,9 +180,9 @@ std::vector<SourceDependence> CopyDetector::Detect(
   return out;
 }
 
-std::vector<float> CopyDetector::Weights(const std::vector<SourceDependence>& deps,
-                                        const std::vector<double>& accuracy,
-                                        int threads) const {
+std::vector<float> CopyDetector::Weights(
+    const std::vector<SourceDependence>& deps,
+    const std::vector<double>& accuracy, int threads) const {
   std::vector<float> weight;
   if (deps.empty()) return weight;
   ReserveLarge(&weight, p_.num_votes());
@@ -188,9 +195,11 @@ std::vector<float> CopyDetector::Weights(const std::vector<SourceDependence>& de
   for (const SourceDependence& d : deps) {
     flagged[d.source] = flagged[d.on] = 1;
     if (dense.empty()) {
-      sparse[PairKey(std::min(d.source, d.on), std::max(d.source, d.on))] = d.probability;
+      sparse[PairKey(std::min(d.source, d.on), std::max(d.source, d.on))] =
+          d.probability;
     } else {
-      dense[size_t{d.source} * n + d.on] = dense[size_t{d.on} * n + d.source] = d.probability;
+      dense[size_t{d.source} * n + d.on] = dense[size_t{d.on} * n + d.source] =
+          d.probability;
     }
   }
   auto dependence = [&](uint32_t a, uint32_t b) {
@@ -199,27 +208,30 @@ std::vector<float> CopyDetector::Weights(const std::vector<SourceDependence>& de
     return it == sparse.end() ? 0.0 : it->second;
   };
   const double c = params_.copy_rate;
-  ParallelFor(p_.num_sets(), kQuestionChunk, threads, [&](size_t b, size_t e, int) {
-    std::vector<uint32_t> order;
-    for (size_t set = b; set < e; ++set) {
-      order.clear();
-      for (uint32_t v = p_.set_begin[set]; v < p_.set_begin[set + 1]; ++v) {
-        if (flagged[p_.source(v)]) order.push_back(v);
-      }
-      if (order.size() < 2) continue;
-      std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-        const uint32_t sx = p_.source(x), sy = p_.source(y);
-        if (accuracy[sx] != accuracy[sy]) return accuracy[sx] > accuracy[sy];
-        return sx < sy;
+  ParallelFor(
+      p_.num_sets(), kQuestionChunk, threads, [&](size_t b, size_t e, int) {
+        std::vector<uint32_t> order;
+        for (size_t set = b; set < e; ++set) {
+          order.clear();
+          for (uint32_t v = p_.set_begin[set]; v < p_.set_begin[set + 1]; ++v) {
+            if (flagged[p_.source(v)]) order.push_back(v);
+          }
+          if (order.size() < 2) continue;
+          std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+            const uint32_t sx = p_.source(x), sy = p_.source(y);
+            if (accuracy[sx] != accuracy[sy])
+              return accuracy[sx] > accuracy[sy];
+            return sx < sy;
+          });
+          for (size_t i = 1; i < order.size(); ++i) {
+            const uint32_t si = p_.source(order[i]);
+            double w = 1.0;
+            for (size_t j = 0; j < i; ++j)
+              w *= 1 - c * dependence(p_.source(order[j]), si);
+            weight[order[i]] = static_cast<float>(w);
+          }
+        }
       });
-      for (size_t i = 1; i < order.size(); ++i) {
-        const uint32_t si = p_.source(order[i]);
-        double w = 1.0;
-        for (size_t j = 0; j < i; ++j) w *= 1 - c * dependence(p_.source(order[j]), si);
-        weight[order[i]] = static_cast<float>(w);
-      }
-    }
-  });
   return weight;
 }
 

@@ -20,9 +20,9 @@
 namespace crosscheck::internal {
 
 struct CopyParams {
-  double prior = 0.2;          // P(two sources are dependent) a priori
-  double copy_rate = 0.8;      // c: share of a copier's values it copies
-  double false_values = 100;   // n
+  double prior = 0.2;            // P(two sources are dependent) a priori
+  double copy_rate = 0.8;        // c: share of a copier's values it copies
+  double false_values = 100;     // n
   double min_probability = 0.9;  // dependences below this are ignored
   // Groups less likely false than this add nothing to the false-value counts.
   double min_false = 1e-3;
@@ -47,8 +47,8 @@ class CopyDetector {
   // (1 - c * P(dependence)) for every earlier vote of a source it depends on.
   // Empty when there are no dependences (every vote counts 1).
   std::vector<float> Weights(const std::vector<SourceDependence>& deps,
-                              const std::vector<double>& accuracy,
-                              int threads) const;
+                             const std::vector<double>& accuracy,
+                             int threads) const;
 
  private:
   class PairTable;

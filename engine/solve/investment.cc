@@ -32,36 +32,45 @@ MethodOutput RunInvestment(const Problem& p, const SolveOptions& options,
   std::vector<double> invest(p.num_sources);
   std::vector<double> set_held(p.num_sets());
   // Per shape group (every question of a shape gets the same beliefs).
-  std::vector<double> belief(p.shape_first.back()), confidence(p.shape_first.back());
+  std::vector<double> belief(p.shape_first.back()),
+      confidence(p.shape_first.back());
   auto believe = [&] {
     for (uint32_t s = 0; s < p.num_sources; ++s) {
       invest[s] = p.source_votes[s] > 0 ? trust[s] / p.source_votes[s] : 0;
     }
     for (uint32_t set = 0; set < p.num_sets(); ++set) {
       double h = 0;
-      for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v) h += invest[p.source(v)];
+      for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v)
+        h += invest[p.source(v)];
       set_held[set] = h;
     }
-    ParallelFor(p.num_shapes(), kShapeChunk, options.threads, [&](size_t b, size_t e, int) {
-      for (size_t shape = b; shape < e; ++shape) {
-        const ClaimGraph::Question& question = g.questions[p.shape_question[shape]];
-        const uint32_t g0 = question.first_group, n = question.num_groups;
-        double* bel = &belief[p.shape_first[shape]];
-        double pool = 0;
-        for (uint32_t i = 0; i < n; ++i) {
-          bel[i] = std::pow(set_held[p.group_set[g0 + i]], exponent);
-          pool += bel[i];
-        }
-        double total = 0;
-        for (uint32_t i = 0; i < n; ++i) {
-          if (pooled) bel[i] = pool > 0 ? set_held[p.group_set[g0 + i]] * bel[i] / pool : 0;
-          total += bel[i];
-        }
-        for (uint32_t i = 0; i < n; ++i) {
-          confidence[p.shape_first[shape] + i] = total > 0 ? bel[i] / total : 0;
-        }
-      }
-    });
+    ParallelFor(
+        p.num_shapes(), kShapeChunk, options.threads,
+        [&](size_t b, size_t e, int) {
+          for (size_t shape = b; shape < e; ++shape) {
+            const ClaimGraph::Question& question =
+                g.questions[p.shape_question[shape]];
+            const uint32_t g0 = question.first_group, n = question.num_groups;
+            double* bel = &belief[p.shape_first[shape]];
+            double pool = 0;
+            for (uint32_t i = 0; i < n; ++i) {
+              bel[i] = std::pow(set_held[p.group_set[g0 + i]], exponent);
+              pool += bel[i];
+            }
+            double total = 0;
+            for (uint32_t i = 0; i < n; ++i) {
+              if (pooled)
+                bel[i] = pool > 0
+                             ? set_held[p.group_set[g0 + i]] * bel[i] / pool
+                             : 0;
+              total += bel[i];
+            }
+            for (uint32_t i = 0; i < n; ++i) {
+              confidence[p.shape_first[shape] + i] =
+                  total > 0 ? bel[i] / total : 0;
+            }
+          }
+        });
   };
   MethodOutput out;
   std::vector<double> returns(p.num_sources);
@@ -72,12 +81,13 @@ MethodOutput RunInvestment(const Problem& p, const SolveOptions& options,
     // What each vote set earns per unit invested, in a fixed order.
     std::fill(set_returns.begin(), set_returns.end(), 0.0);
     for (uint32_t shape = 0; shape < p.num_shapes(); ++shape) {
-      const ClaimGraph::Question& question = g.questions[p.shape_question[shape]];
+      const ClaimGraph::Question& question =
+          g.questions[p.shape_question[shape]];
       for (uint32_t i = 0; i < question.num_groups; ++i) {
         const uint32_t set = p.group_set[question.first_group + i];
         if (set_held[set] > 0) {
-          set_returns[set] +=
-              belief[p.shape_first[shape] + i] / set_held[set] * p.shape_questions[shape];
+          set_returns[set] += belief[p.shape_first[shape] + i] / set_held[set] *
+                              p.shape_questions[shape];
         }
       }
     }

@@ -16,7 +16,8 @@ struct MethodOutput {
   std::vector<double> reliability;  // per source, [0, 1]
   std::vector<double> confidence;   // per group, [0, 1]
   std::vector<double> score;        // per group; the answer maximizes it
-  std::vector<float> vote_weight;  // per vote, independence in [0, 1]; empty: all 1
+  // Per vote, its independence in [0, 1]; empty when every vote counts 1.
+  std::vector<float> vote_weight;
   int iterations = 0;
   bool converged = false;
   std::vector<SourceDependence> dependencies;
@@ -25,7 +26,8 @@ struct MethodOutput {
 // The answer of question `q`: the group of highest score; on an exact tie
 // the more precise of the two (one specializes the other), else the one of
 // lower index (value key text order).
-uint32_t PickAnswer(const Problem& p, uint32_t q, const std::vector<double>& score);
+uint32_t PickAnswer(const Problem& p, uint32_t q,
+                    const std::vector<double>& score);
 
 MethodOutput RunVote(const Problem& p, const SolveOptions& options);
 MethodOutput RunTruthFinder(const Problem& p, const SolveOptions& options);

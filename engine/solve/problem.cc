@@ -13,8 +13,9 @@ namespace crosscheck::internal {
 
 int Workers(size_t n, size_t chunk, int threads) {
   const size_t num_chunks = (n + chunk - 1) / chunk;
-  return static_cast<int>(
-      std::max<size_t>(1, std::min<size_t>(num_chunks, static_cast<size_t>(std::max(threads, 1)))));
+  return static_cast<int>(std::max<size_t>(
+      1,
+      std::min<size_t>(num_chunks, static_cast<size_t>(std::max(threads, 1)))));
 }
 
 void ParallelFor(size_t n, size_t chunk, int threads,
@@ -39,7 +40,9 @@ void ParallelFor(size_t n, size_t chunk, int threads,
 }
 
 ExactSums::ExactSums(size_t size, int workers)
-    : size_(size), workers_(workers), sums_(size * static_cast<size_t>(workers), 0) {}
+    : size_(size),
+      workers_(workers),
+      sums_(size * static_cast<size_t>(workers), 0) {}
 
 std::vector<double> ExactSums::Collect() {
   std::vector<double> out(size_);
@@ -64,12 +67,16 @@ struct SpanKey {
   uint32_t begin;
   uint32_t size;
 
-  absl::Span<const T> span() const { return absl::MakeConstSpan(store->data() + begin, size); }
+  absl::Span<const T> span() const {
+    return absl::MakeConstSpan(store->data() + begin, size);
+  }
   template <typename H>
   friend H AbslHashValue(H h, const SpanKey& k) {
     return H::combine(std::move(h), k.span());
   }
-  friend bool operator==(const SpanKey& a, const SpanKey& b) { return a.span() == b.span(); }
+  friend bool operator==(const SpanKey& a, const SpanKey& b) {
+    return a.span() == b.span();
+  }
 };
 using SetKey = SpanKey<uint64_t>;
 
@@ -80,7 +87,8 @@ std::vector<uint32_t> NumberAttributes(const ClaimGraph& g, uint64_t* count) {
   std::vector<uint32_t> attribute(g.questions.size());
   for (size_t q = 0; q < g.questions.size(); ++q) {
     attribute[q] =
-        ids.emplace(g.questions[q].predicate, static_cast<uint32_t>(ids.size())).first->second;
+        ids.emplace(g.questions[q].predicate, static_cast<uint32_t>(ids.size()))
+            .first->second;
   }
   *count = std::max<size_t>(ids.size(), 1);
   return attribute;
@@ -88,7 +96,8 @@ std::vector<uint32_t> NumberAttributes(const ClaimGraph& g, uint64_t* count) {
 
 // Vote sets, first as spans of pair keys (source * attributes + attribute).
 // Returns the keys of all sets, concatenated.
-std::vector<uint64_t> BuildSets(const ClaimGraph& g, const std::vector<uint32_t>& attribute,
+std::vector<uint64_t> BuildSets(const ClaimGraph& g,
+                                const std::vector<uint32_t>& attribute,
                                 uint64_t num_attributes, Problem* p) {
   std::vector<uint64_t> keys;
   ReserveLarge(&keys, g.claims.size());
@@ -104,7 +113,8 @@ std::vector<uint64_t> BuildSets(const ClaimGraph& g, const std::vector<uint32_t>
       keys.push_back(s * num_attributes + attribute[group.question]);
     }
     const SetKey key{&keys, begin, static_cast<uint32_t>(keys.size() - begin)};
-    auto [it, inserted] = sets.emplace(key, static_cast<uint32_t>(p->set_groups.size()));
+    auto [it, inserted] =
+        sets.emplace(key, static_cast<uint32_t>(p->set_groups.size()));
     if (inserted) {
       p->set_groups.push_back(0);
       p->set_begin.push_back(static_cast<uint32_t>(keys.size()));
@@ -119,7 +129,8 @@ std::vector<uint64_t> BuildSets(const ClaimGraph& g, const std::vector<uint32_t>
 
 // Numbers the pair keys in order, which is (source, attribute) order, and
 // fills vote_sa and the per-pair tables.
-void NumberPairs(const std::vector<uint64_t>& keys, uint64_t num_attributes, Problem* p) {
+void NumberPairs(const std::vector<uint64_t>& keys, uint64_t num_attributes,
+                 Problem* p) {
   std::vector<uint64_t> used(keys);
   std::sort(used.begin(), used.end());
   used.erase(std::unique(used.begin(), used.end()), used.end());
@@ -145,8 +156,8 @@ void CountVotes(const ClaimGraph& g, Problem* p) {
   p->set_contested_groups.assign(p->num_sets(), 0);
   for (uint32_t q = 0; q < g.questions.size(); ++q) {
     const ClaimGraph::Question& question = g.questions[q];
-    for (uint32_t gi = question.first_group; gi < question.first_group + question.num_groups;
-         ++gi) {
+    for (uint32_t gi = question.first_group;
+         gi < question.first_group + question.num_groups; ++gi) {
       for (uint32_t v = p->vote_begin(gi); v < p->vote_end(gi); ++v) {
         const uint32_t s = p->source(v);
         if (seen[s] != q) {
@@ -156,8 +167,8 @@ void CountVotes(const ClaimGraph& g, Problem* p) {
       }
     }
     if (p->question_sources[q] < 2) continue;
-    for (uint32_t gi = question.first_group; gi < question.first_group + question.num_groups;
-         ++gi) {
+    for (uint32_t gi = question.first_group;
+         gi < question.first_group + question.num_groups; ++gi) {
       ++p->set_contested_groups[p->group_set[gi]];
     }
   }
@@ -185,7 +196,8 @@ void BuildLinks(const ClaimGraph& g, Problem* p) {
       p->link_begin[target] = static_cast<uint32_t>(p->links.size());
       if (g.groups[target].slot == kNotCompared) continue;
       for (uint32_t i = 0; i < q.num_groups; ++i) {
-        if (i == j || g.groups[q.first_group + i].slot == kNotCompared) continue;
+        if (i == j || g.groups[q.first_group + i].slot == kNotCompared)
+          continue;
         const Relation r = g.relation(q, i, j);
         if (r == Relation::kContradicts) continue;
         p->links.push_back(Link{q.first_group + i, r});
@@ -207,8 +219,8 @@ void BuildShapes(const ClaimGraph& g, Problem* p) {
     const ClaimGraph::Question& question = g.questions[q];
     const uint32_t begin = static_cast<uint32_t>(keys.size());
     keys.push_back(question.num_groups);
-    for (uint32_t gi = question.first_group; gi < question.first_group + question.num_groups;
-         ++gi) {
+    for (uint32_t gi = question.first_group;
+         gi < question.first_group + question.num_groups; ++gi) {
       keys.push_back(p->group_set[gi]);
       keys.push_back(p->equal_count[gi]);
       keys.push_back(p->link_begin[gi + 1] - p->link_begin[gi]);
@@ -217,8 +229,10 @@ void BuildShapes(const ClaimGraph& g, Problem* p) {
         keys.push_back(static_cast<uint32_t>(p->links[l].relation));
       }
     }
-    const SpanKey<uint32_t> key{&keys, begin, static_cast<uint32_t>(keys.size() - begin)};
-    auto [it, inserted] = shapes.emplace(key, static_cast<uint32_t>(p->shape_question.size()));
+    const SpanKey<uint32_t> key{&keys, begin,
+                                static_cast<uint32_t>(keys.size() - begin)};
+    auto [it, inserted] =
+        shapes.emplace(key, static_cast<uint32_t>(p->shape_question.size()));
     if (inserted) {
       p->shape_question.push_back(q);
       p->shape_questions.push_back(0);
@@ -233,7 +247,8 @@ void BuildShapes(const ClaimGraph& g, Problem* p) {
 
 }  // namespace
 
-std::vector<double> SpreadOverQuestions(const Problem& p, const std::vector<double>& by_shape) {
+std::vector<double> SpreadOverQuestions(const Problem& p,
+                                        const std::vector<double>& by_shape) {
   std::vector<double> out;
   ReserveLarge(&out, p.num_groups());
   out.resize(p.num_groups());
@@ -251,8 +266,10 @@ Problem BuildProblem(const ClaimGraph& graph) {
   p.graph = &graph;
   p.num_sources = static_cast<uint32_t>(graph.sources.size());
   uint64_t num_attributes = 1;
-  const std::vector<uint32_t> attribute = NumberAttributes(graph, &num_attributes);
-  const std::vector<uint64_t> keys = BuildSets(graph, attribute, num_attributes, &p);
+  const std::vector<uint32_t> attribute =
+      NumberAttributes(graph, &num_attributes);
+  const std::vector<uint64_t> keys =
+      BuildSets(graph, attribute, num_attributes, &p);
   NumberPairs(keys, num_attributes, &p);
   CountVotes(graph, &p);
   BuildLinks(graph, &p);

@@ -52,7 +52,7 @@ class ExactSums {
 
 // A group h related to the link's target group g other than by kContradicts.
 struct Link {
-  uint32_t from = 0;  // global group index h
+  uint32_t from = 0;                     // global group index h
   Relation relation = Relation::kEqual;  // relation of h's value to g's
 };
 
@@ -113,7 +113,8 @@ struct Problem {
 
 // Spreads per-shape group values (indexed from shape_first) over every
 // question of each shape: the result has one value per graph group.
-std::vector<double> SpreadOverQuestions(const Problem& p, const std::vector<double>& by_shape);
+std::vector<double> SpreadOverQuestions(const Problem& p,
+                                        const std::vector<double>& by_shape);
 
 // Flattens `graph`. Linear in claims plus the compared relations.
 Problem BuildProblem(const ClaimGraph& graph);

@@ -25,14 +25,21 @@ constexpr MethodEntry kMethods[] = {
     {Method::kAccu, "accu"},
 };
 
-internal::MethodOutput Run(const internal::Problem& p, const SolveOptions& options) {
+internal::MethodOutput Run(const internal::Problem& p,
+                           const SolveOptions& options) {
   switch (options.method) {
-    case Method::kVote: return internal::RunVote(p, options);
-    case Method::kTruthFinder: return internal::RunTruthFinder(p, options);
-    case Method::kInvestment: return internal::RunInvestment(p, options, false);
-    case Method::kPooledInvestment: return internal::RunInvestment(p, options, true);
-    case Method::kAccu: return internal::RunAccu(p, options);
-    case Method::kCrosscheck: break;
+    case Method::kVote:
+      return internal::RunVote(p, options);
+    case Method::kTruthFinder:
+      return internal::RunTruthFinder(p, options);
+    case Method::kInvestment:
+      return internal::RunInvestment(p, options, false);
+    case Method::kPooledInvestment:
+      return internal::RunInvestment(p, options, true);
+    case Method::kAccu:
+      return internal::RunAccu(p, options);
+    case Method::kCrosscheck:
+      break;
   }
   return internal::RunCrosscheck(p, options);
 }
@@ -63,7 +70,8 @@ QuestionStatus StatusOf(const internal::Problem& p, uint32_t q) {
 
 namespace internal {
 
-uint32_t PickAnswer(const Problem& p, uint32_t q, const std::vector<double>& score) {
+uint32_t PickAnswer(const Problem& p, uint32_t q,
+                    const std::vector<double>& score) {
   const ClaimGraph::Question& question = p.graph->questions[q];
   uint32_t best = 0;
   for (uint32_t i = 1; i < question.num_groups; ++i) {
@@ -98,18 +106,22 @@ bool ParseMethod(absl::string_view name, Method* method) {
 
 absl::string_view QuestionStatusName(QuestionStatus status) {
   switch (status) {
-    case QuestionStatus::kAgreed: return "agreed";
-    case QuestionStatus::kConflict: return "conflict";
-    case QuestionStatus::kSingleSource: return "single_source";
+    case QuestionStatus::kAgreed:
+      return "agreed";
+    case QuestionStatus::kConflict:
+      return "conflict";
+    case QuestionStatus::kSingleSource:
+      return "single_source";
   }
   return "unknown";
 }
 
-absl::StatusOr<Solution> Solve(const ClaimGraph& graph, const ValueStore& values,
+absl::StatusOr<Solution> Solve(const ClaimGraph& graph,
+                               const ValueStore& values,
                                const SolveOptions& options) {
   if (options.max_iterations < 1) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("max_iterations must be at least 1, got ", options.max_iterations));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "max_iterations must be at least 1, got ", options.max_iterations));
   }
   if (options.threads < 1) {
     return absl::InvalidArgumentError(

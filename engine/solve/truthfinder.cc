@@ -27,11 +27,16 @@ constexpr double kMaxTrust = 1 - 1e-9;
 
 double Implication(Relation r) {
   switch (r) {
-    case Relation::kEqual: return 1.0 - kBaseSimilarity;
-    case Relation::kSpecializes: return 0.9 - kBaseSimilarity;
-    case Relation::kGeneralizes: return 0.75 - kBaseSimilarity;
-    case Relation::kOverlaps: return 0.5 - kBaseSimilarity;
-    case Relation::kContradicts: return 0.0 - kBaseSimilarity;
+    case Relation::kEqual:
+      return 1.0 - kBaseSimilarity;
+    case Relation::kSpecializes:
+      return 0.9 - kBaseSimilarity;
+    case Relation::kGeneralizes:
+      return 0.75 - kBaseSimilarity;
+    case Relation::kOverlaps:
+      return 0.5 - kBaseSimilarity;
+    case Relation::kContradicts:
+      return 0.0 - kBaseSimilarity;
   }
   return 0;
 }
@@ -44,7 +49,8 @@ MethodOutput RunTruthFinder(const Problem& p, const SolveOptions& options) {
   std::vector<double> tau(p.num_sources);
   std::vector<double> set_sigma(p.num_sets());
   // Per shape group (every question of a shape scores alike).
-  std::vector<double> score(p.shape_first.back()), confidence(p.shape_first.back());
+  std::vector<double> score(p.shape_first.back()),
+      confidence(p.shape_first.back());
   const int workers = Workers(p.num_shapes(), kShapeChunk, options.threads);
   ExactSums sums(p.num_sets(), workers);
   std::vector<std::vector<double>> sigma(workers);
@@ -54,39 +60,47 @@ MethodOutput RunTruthFinder(const Problem& p, const SolveOptions& options) {
     }
     for (uint32_t set = 0; set < p.num_sets(); ++set) {
       double sum = 0;
-      for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v) sum += tau[p.source(v)];
+      for (uint32_t v = p.set_begin[set]; v < p.set_begin[set + 1]; ++v)
+        sum += tau[p.source(v)];
       set_sigma[set] = sum;
     }
-    ParallelFor(p.num_shapes(), kShapeChunk, options.threads, [&](size_t b, size_t e, int worker) {
-      std::vector<double>& sg = sigma[worker];
-      for (size_t shape = b; shape < e; ++shape) {
-        const ClaimGraph::Question& question = g.questions[p.shape_question[shape]];
-        const uint32_t g0 = question.first_group, n = question.num_groups;
-        const uint32_t first = p.shape_first[shape];
-        sg.resize(n);
-        double total = 0;
-        for (uint32_t i = 0; i < n; ++i) {
-          sg[i] = set_sigma[p.group_set[g0 + i]];
-          total += sg[i];
-        }
-        for (uint32_t i = 0; i < n; ++i) {
-          // Groups without a link contradict this one.
-          double linked = 0, adjusted = 0;
-          for (uint32_t l = p.link_begin[g0 + i]; l < p.link_begin[g0 + i + 1]; ++l) {
-            const double other = sg[p.links[l].from - g0];
-            linked += other;
-            adjusted += Implication(p.links[l].relation) * other;
+    ParallelFor(
+        p.num_shapes(), kShapeChunk, options.threads,
+        [&](size_t b, size_t e, int worker) {
+          std::vector<double>& sg = sigma[worker];
+          for (size_t shape = b; shape < e; ++shape) {
+            const ClaimGraph::Question& question =
+                g.questions[p.shape_question[shape]];
+            const uint32_t g0 = question.first_group, n = question.num_groups;
+            const uint32_t first = p.shape_first[shape];
+            sg.resize(n);
+            double total = 0;
+            for (uint32_t i = 0; i < n; ++i) {
+              sg[i] = set_sigma[p.group_set[g0 + i]];
+              total += sg[i];
+            }
+            for (uint32_t i = 0; i < n; ++i) {
+              // Groups without a link contradict this one.
+              double linked = 0, adjusted = 0;
+              for (uint32_t l = p.link_begin[g0 + i];
+                   l < p.link_begin[g0 + i + 1]; ++l) {
+                const double other = sg[p.links[l].from - g0];
+                linked += other;
+                adjusted += Implication(p.links[l].relation) * other;
+              }
+              const double contradicting =
+                  std::max(0.0, total - sg[i] - linked);
+              adjusted += Implication(Relation::kContradicts) * contradicting;
+              score[first + i] = sg[i] + kRho * adjusted;
+              confidence[first + i] =
+                  1 / (1 + std::exp(-kGamma * score[first + i]));
+              if (accumulate) {
+                sums.Add(worker, p.group_set[g0 + i],
+                         confidence[first + i] * p.shape_questions[shape]);
+              }
+            }
           }
-          const double contradicting = std::max(0.0, total - sg[i] - linked);
-          adjusted += Implication(Relation::kContradicts) * contradicting;
-          score[first + i] = sg[i] + kRho * adjusted;
-          confidence[first + i] = 1 / (1 + std::exp(-kGamma * score[first + i]));
-          if (accumulate) {
-            sums.Add(worker, p.group_set[g0 + i], confidence[first + i] * p.shape_questions[shape]);
-          }
-        }
-      }
-    });
+        });
   };
   MethodOutput out;
   while (out.iterations < options.max_iterations) {
@@ -101,7 +115,8 @@ MethodOutput RunTruthFinder(const Problem& p, const SolveOptions& options) {
     }
     double delta = 0;
     for (uint32_t s = 0; s < p.num_sources; ++s) {
-      const double t = p.source_votes[s] > 0 ? sum[s] / p.source_votes[s] : kInitialTrust;
+      const double t =
+          p.source_votes[s] > 0 ? sum[s] / p.source_votes[s] : kInitialTrust;
       delta = std::max(delta, std::abs(t - trust[s]));
       trust[s] = t;
     }

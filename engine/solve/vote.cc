@@ -15,7 +15,8 @@ MethodOutput RunVote(const Problem& p, const SolveOptions& options) {
                   const uint32_t g0 = question.first_group;
                   const uint32_t g1 = g0 + question.num_groups;
                   double total = 0;
-                  for (uint32_t gi = g0; gi < g1; ++gi) total += p.num_votes(gi);
+                  for (uint32_t gi = g0; gi < g1; ++gi)
+                    total += p.num_votes(gi);
                   for (uint32_t gi = g0; gi < g1; ++gi) {
                     const double votes = p.num_votes(gi);
                     out.score[gi] = votes;
@@ -37,7 +38,8 @@ MethodOutput RunVote(const Problem& p, const SolveOptions& options) {
   }
   out.reliability.resize(p.num_sources);
   for (uint32_t s = 0; s < p.num_sources; ++s) {
-    out.reliability[s] = p.source_votes[s] > 0 ? hits[s] / p.source_votes[s] : 0;
+    out.reliability[s] =
+        p.source_votes[s] > 0 ? hits[s] / p.source_votes[s] : 0;
   }
   out.iterations = 1;
   out.converged = true;

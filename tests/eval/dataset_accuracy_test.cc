@@ -25,15 +25,19 @@ struct Dataset {
 };
 
 // Ingests, types and builds the graph of `claims`, and reads `truth`.
-std::unique_ptr<Dataset> Load(const std::string& claims, const std::string& truth) {
+std::unique_ptr<Dataset> Load(const std::string& claims,
+                              const std::string& truth) {
   auto d = std::make_unique<Dataset>();
-  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::Load(testing::SourceDir() + "/rules");
+  absl::StatusOr<std::unique_ptr<Rules>> rules =
+      Rules::Load(testing::SourceDir() + "/rules");
   EXPECT_TRUE(rules.ok()) << rules.status();
   if (!rules.ok()) return nullptr;
   d->rules = *std::move(rules);
   IngestOptions ingest;
   const ValueRules& values = d->rules->values();
-  ingest.is_null = [&values](absl::string_view cell) { return values.IsNull(cell); };
+  ingest.is_null = [&values](absl::string_view cell) {
+    return values.IsNull(cell);
+  };
   EXPECT_TRUE(Ingest({claims}, ingest, &d->corpus).ok());
   CanonicalizeOrder(&d->corpus);
   EXPECT_TRUE(TypeClaims(values, TypingOptions(), &d->corpus).ok());
@@ -66,30 +70,39 @@ struct Floor {
 
 TEST(DatasetAccuracy, BookAuthors) {
   const std::string dir = testing::DatasetsDir();
-  if (dir.empty()) GTEST_SKIP() << "datasets not found; set CROSSCHECK_DATASETS";
-  std::unique_ptr<Dataset> d = Load(dir + "/book/claims.tsv", dir + "/book/truth.tsv");
+  if (dir.empty())
+    GTEST_SKIP() << "datasets not found; set CROSSCHECK_DATASETS";
+  std::unique_ptr<Dataset> d =
+      Load(dir + "/book/claims.tsv", dir + "/book/truth.tsv");
   ASSERT_NE(d, nullptr);
   ASSERT_EQ(d->gold.size(), 100u);
   // The target for the default method is 0.85.
-  const Floor floors[] = {{Method::kCrosscheck, 0.90}, {Method::kVote, 0.80},
-                          {Method::kAccu, 0.78}, {Method::kTruthFinder, 0.75},
+  const Floor floors[] = {{Method::kCrosscheck, 0.90},
+                          {Method::kVote, 0.80},
+                          {Method::kAccu, 0.78},
+                          {Method::kTruthFinder, 0.75},
                           {Method::kPooledInvestment, 0.85}};
   for (const Floor& f : floors) {
-    EXPECT_GE(Accuracy(*d, f.method, ScoreMode::kSurnames), f.accuracy) << MethodName(f.method);
+    EXPECT_GE(Accuracy(*d, f.method, ScoreMode::kSurnames), f.accuracy)
+        << MethodName(f.method);
   }
 }
 
 TEST(DatasetAccuracy, PopulationValues) {
   const std::string dir = testing::DatasetsDir();
-  if (dir.empty()) GTEST_SKIP() << "datasets not found; set CROSSCHECK_DATASETS";
+  if (dir.empty())
+    GTEST_SKIP() << "datasets not found; set CROSSCHECK_DATASETS";
   std::unique_ptr<Dataset> d =
       Load(dir + "/population/claims.csv", dir + "/population/truth.csv");
   ASSERT_NE(d, nullptr);
   ASSERT_EQ(d->gold.size(), 308u);
-  const Floor floors[] = {{Method::kCrosscheck, 0.80}, {Method::kVote, 0.75},
-                          {Method::kAccu, 0.80}, {Method::kTruthFinder, 0.80}};
+  const Floor floors[] = {{Method::kCrosscheck, 0.80},
+                          {Method::kVote, 0.75},
+                          {Method::kAccu, 0.80},
+                          {Method::kTruthFinder, 0.80}};
   for (const Floor& f : floors) {
-    EXPECT_GE(Accuracy(*d, f.method, ScoreMode::kExact), f.accuracy) << MethodName(f.method);
+    EXPECT_GE(Accuracy(*d, f.method, ScoreMode::kExact), f.accuracy)
+        << MethodName(f.method);
   }
 }
 

@@ -5,12 +5,12 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "crosscheck/corpus.h"
 #include "crosscheck/graph.h"
 #include "crosscheck/rules.h"
 #include "crosscheck/solve.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
 #include "tests/support/test_support.h"
 
 namespace crosscheck {
@@ -33,7 +33,8 @@ TEST(ScoreModeName, RoundTrips) {
 std::vector<std::string> Describe(const std::vector<GoldEntry>& gold) {
   std::vector<std::string> out;
   for (const GoldEntry& e : gold) {
-    out.push_back(e.object + "|" + e.attribute + "|" + e.value + "|" + std::to_string(e.line));
+    out.push_back(e.object + "|" + e.attribute + "|" + e.value + "|" +
+                  std::to_string(e.line));
   }
   return out;
 }
@@ -47,17 +48,23 @@ TEST(ReadGoldTable, ReadsEveryForm) {
   };
   const Case cases[] = {
       {"long.csv",
-       "\"object\",\"attribute\",\"value\"\n\"cleveland, ohio\",\"Population2000\",\"478403\"\n"
+       "\"object\",\"attribute\",\"value\"\n\"cleveland, "
+       "ohio\",\"Population2000\",\"478403\"\n"
        "\"a \"\"b\"\"\",\"x\",\"1\"\r\n",
        {"cleveland, ohio|Population2000|478403|2", "a \"b\"|x|1|3"}},
       {"wide.tsv",
-       "object\tauthors\ttitle\n0120455994\taiken, peter ;  allen, m. david;\t\n\n7\t\tT\n",
-       {"0120455994|authors|aiken, peter ;  allen, m. david;|2", "7|title|T|4"}},
+       "object\tauthors\ttitle\n0120455994\taiken, peter ;  allen, m. "
+       "david;\t\n\n7\t\tT\n",
+       {"0120455994|authors|aiken, peter ;  allen, m. david;|2",
+        "7|title|T|4"}},
       {"values.tsv", "Object\tValue\nx\t 5 \n", {"x||5|2"}},
-      {"multiline.csv", "object,value\n\"two\nlines\",v\nnext,w\n", {"two\nlines||v|2", "next||w|4"}},
+      {"multiline.csv",
+       "object,value\n\"two\nlines\",v\nnext,w\n",
+       {"two\nlines||v|2", "next||w|4"}},
   };
   for (const Case& c : cases) {
-    absl::StatusOr<std::vector<GoldEntry>> gold = ReadGoldTable(dir.Write(c.name, c.contents));
+    absl::StatusOr<std::vector<GoldEntry>> gold =
+        ReadGoldTable(dir.Write(c.name, c.contents));
     ASSERT_TRUE(gold.ok()) << c.name << ": " << gold.status();
     EXPECT_EQ(Describe(*gold), c.entries) << c.name;
   }
@@ -72,17 +79,20 @@ TEST(ReadGoldTable, ReportsProblemsWithTheirPlace) {
     const char* where;
   };
   const Case cases[] = {
-      {"noobject.tsv", "id\tvalue\nx\t1\n", absl::StatusCode::kInvalidArgument, "noobject.tsv:1:1"},
-      {"cells.tsv", "object\tvalue\nx\t1\ny\t2\t3\n", absl::StatusCode::kInvalidArgument,
-       "cells.tsv:3:1"},
-      {"quote.csv", "object,value\nx,\"open\n", absl::StatusCode::kInvalidArgument,
-       "quote.csv:2:3"},
+      {"noobject.tsv", "id\tvalue\nx\t1\n", absl::StatusCode::kInvalidArgument,
+       "noobject.tsv:1:1"},
+      {"cells.tsv", "object\tvalue\nx\t1\ny\t2\t3\n",
+       absl::StatusCode::kInvalidArgument, "cells.tsv:3:1"},
+      {"quote.csv", "object,value\nx,\"open\n",
+       absl::StatusCode::kInvalidArgument, "quote.csv:2:3"},
       {"empty.csv", "", absl::StatusCode::kInvalidArgument, "empty.csv:1:1"},
   };
   for (const Case& c : cases) {
-    absl::StatusOr<std::vector<GoldEntry>> gold = ReadGoldTable(dir.Write(c.name, c.contents));
+    absl::StatusOr<std::vector<GoldEntry>> gold =
+        ReadGoldTable(dir.Write(c.name, c.contents));
     EXPECT_EQ(gold.status().code(), c.code) << c.name;
-    EXPECT_THAT(std::string(gold.status().message()), HasSubstr(c.where)) << c.name;
+    EXPECT_THAT(std::string(gold.status().message()), HasSubstr(c.where))
+        << c.name;
   }
   EXPECT_EQ(ReadGoldTable(dir.path() + "/absent.tsv").status().code(),
             absl::StatusCode::kNotFound);
@@ -130,7 +140,8 @@ class Scored : public ::testing::Test {
   }
 
   ScoreResult Score(const std::vector<GoldEntry>& gold, ScoreMode mode) {
-    return ScoreAnswers(corpus_, graph_, solution_, rules_->values(), gold, mode);
+    return ScoreAnswers(corpus_, graph_, solution_, rules_->values(), gold,
+                        mode);
   }
 
   std::unique_ptr<Rules> rules_;
@@ -167,9 +178,10 @@ TEST_F(Scored, SurnamesIgnoreGivenNamesOrderAndFormat) {
   Build({{"a", "0201", "authors", "Knuth, Donald E.; Graham, Ronald"},
          {"b", "0201", "authors", "Knuth, Donald E.; Graham, Ronald"},
          {"c", "0202", "authors", "Knuth"}});
-  const ScoreResult r = Score({{"0201", "authors", "graham, r. l.; knuth, d.;", 2},
-                               {"0202", "", "knuth, donald; graham, ronald;", 3}},
-                              ScoreMode::kSurnames);
+  const ScoreResult r =
+      Score({{"0201", "authors", "graham, r. l.; knuth, d.;", 2},
+             {"0202", "", "knuth, donald; graham, ronald;", 3}},
+            ScoreMode::kSurnames);
   EXPECT_EQ(r.evaluated, 2u);
   EXPECT_EQ(r.correct, 1u);
   ASSERT_EQ(r.misses.size(), 1u);

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "boost/range/iterator_range.hpp"
 #include "absl/strings/str_cat.h"
+#include "boost/range/iterator_range.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -75,14 +75,16 @@ const std::vector<ClaimSpec> kClaims = {
 std::vector<std::string> Describe(const Corpus& c, const ClaimGraph& g) {
   std::vector<std::string> out;
   for (const ClaimGraph::Question& q : g.questions) {
-    std::string line = absl::StrCat(c.str(q.subject), "/", c.str(q.predicate), ":");
+    std::string line =
+        absl::StrCat(c.str(q.subject), "/", c.str(q.predicate), ":");
     for (uint32_t i = 0; i < q.num_groups; ++i) {
       const ClaimGraph::Group& group = g.groups[q.first_group + i];
       absl::StrAppend(&line, " [", c.values.Key(group.value));
       for (uint32_t k = 0; k < group.num_claims; ++k) {
         const uint32_t claim = g.claims[group.first_claim + k];
-        absl::StrAppend(&line, " ", c.str(c.claims[claim].source), "=",
-                        c.str(g.sources[g.claim_source[group.first_claim + k]]));
+        absl::StrAppend(
+            &line, " ", c.str(c.claims[claim].source), "=",
+            c.str(g.sources[g.claim_source[group.first_claim + k]]));
       }
       absl::StrAppend(&line, "]");
       for (uint32_t j = 0; j < q.num_groups; ++j) {
@@ -138,16 +140,17 @@ TEST(BuildClaimGraph, LinksMembersToTheirGroupHeadAndHeadsByRelation) {
     const Claim& from = c.claims[boost::source(e, g->graph)];
     const Claim& to = c.claims[boost::target(e, g->graph)];
     const ClaimEdge& p = g->graph[e];
-    edges.push_back(absl::StrCat(c.str(from.source), ":", c.str(from.raw_value), " ",
-                                 EdgeKindName(p.kind), "/", RelationName(p.relation),
-                                 " ", c.str(to.source), ":", c.str(to.raw_value)));
+    edges.push_back(absl::StrCat(c.str(from.source), ":", c.str(from.raw_value),
+                                 " ", EdgeKindName(p.kind), "/",
+                                 RelationName(p.relation), " ",
+                                 c.str(to.source), ":", c.str(to.raw_value)));
   }
   std::sort(edges.begin(), edges.end());
-  EXPECT_THAT(edges, ::testing::ElementsAre(
-                         "s_b:4 compatible/specializes s_a:>=4",
-                         "s_b:4 contradicts/contradicts s_b:7",
-                         "s_b:7 compatible/specializes s_a:>=4",
-                         "s_c:4 agrees/equal s_b:4"));
+  EXPECT_THAT(edges,
+              ::testing::ElementsAre("s_b:4 compatible/specializes s_a:>=4",
+                                     "s_b:4 contradicts/contradicts s_b:7",
+                                     "s_b:7 compatible/specializes s_a:>=4",
+                                     "s_c:4 agrees/equal s_b:4"));
 }
 
 TEST(BuildClaimGraph, DoesNotDependOnInputOrder) {
@@ -174,7 +177,8 @@ TEST(BuildClaimGraph, SortsCorporaThatAreNotInCanonicalOrder) {
   // Not canonicalized: questions and sources interleave in input order.
   Corpus canonical = MakeCorpus(kClaims);
   CanonicalizeOrder(&canonical);
-  const std::vector<std::string> reference = Describe(canonical, *BuildClaimGraph(canonical));
+  const std::vector<std::string> reference =
+      Describe(canonical, *BuildClaimGraph(canonical));
   std::vector<ClaimSpec> specs = kClaims;
   std::mt19937 rng(7);
   for (int round = 0; round < 10; ++round) {
@@ -205,12 +209,15 @@ TEST(BuildClaimGraph, RejectsUntypedClaimsNamingTheirPlace) {
   c.claims[3].value = kNoValue;
   absl::StatusOr<ClaimGraph> g = BuildClaimGraph(c);
   EXPECT_EQ(g.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(g.status().message()), ::testing::HasSubstr("claims.tsv:5:1"));
+  EXPECT_THAT(std::string(g.status().message()),
+              ::testing::HasSubstr("claims.tsv:5:1"));
   c.claims[3].value = static_cast<ValueId>(c.values.size());
-  EXPECT_EQ(BuildClaimGraph(c).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(BuildClaimGraph(c).status().code(),
+            absl::StatusCode::kInvalidArgument);
   c = MakeCorpus(kClaims);
   c.claims[0].source = kNoString;
-  EXPECT_EQ(BuildClaimGraph(c).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(BuildClaimGraph(c).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST(BuildClaimGraph, EmptyCorpusGivesEmptyGraph) {
@@ -232,9 +239,12 @@ TEST(BuildClaimGraph, ComparesOnlyTheBestSupportedGroupsOfHugeQuestions) {
   for (const char* s : {"a", "b", "c"}) sources.push_back(s);
   for (int i = 0; i < 300; ++i) {
     const NumberSpec v{keys[i].c_str(), 1000.0 + i, 1000.0 + i, ""};
-    const int copies = (i >= 100 && i < 110) ? 3 : (i >= 200 && i < 220) ? 2 : 1;
+    const int copies = (i >= 100 && i < 110)   ? 3
+                       : (i >= 200 && i < 220) ? 2
+                                               : 1;
     for (int k = 0; k < copies; ++k) {
-      specs.push_back({(i >= 200 && i < 220) ? "a" : sources[k].c_str(), "x", "note", v});
+      specs.push_back(
+          {(i >= 200 && i < 220) ? "a" : sources[k].c_str(), "x", "note", v});
     }
   }
   Corpus c = MakeCorpus(specs);
@@ -244,23 +254,29 @@ TEST(BuildClaimGraph, ComparesOnlyTheBestSupportedGroupsOfHugeQuestions) {
   const ClaimGraph::Question& q = g->questions[0];
   ASSERT_EQ(q.num_groups, 300u);
   ASSERT_EQ(q.num_compared, kMaxComparedGroups);
-  EXPECT_EQ(g->relations.size(), size_t{kMaxComparedGroups} * kMaxComparedGroups);
+  EXPECT_EQ(g->relations.size(),
+            size_t{kMaxComparedGroups} * kMaxComparedGroups);
   std::vector<uint32_t> compared;
   for (uint32_t i = 0; i < q.num_groups; ++i) {
     if (g->groups[i].slot != kNotCompared) compared.push_back(i);
   }
   ASSERT_EQ(compared.size(), kMaxComparedGroups);
   // Three sources first, then two claims, then the lowest keys.
-  for (uint32_t i = 100; i < 110; ++i) EXPECT_NE(g->groups[i].slot, kNotCompared) << i;
-  for (uint32_t i = 200; i < 220; ++i) EXPECT_NE(g->groups[i].slot, kNotCompared) << i;
-  for (uint32_t i = 0; i < 98; ++i) EXPECT_NE(g->groups[i].slot, kNotCompared) << i;
+  for (uint32_t i = 100; i < 110; ++i)
+    EXPECT_NE(g->groups[i].slot, kNotCompared) << i;
+  for (uint32_t i = 200; i < 220; ++i)
+    EXPECT_NE(g->groups[i].slot, kNotCompared) << i;
+  for (uint32_t i = 0; i < 98; ++i)
+    EXPECT_NE(g->groups[i].slot, kNotCompared) << i;
   EXPECT_EQ(g->groups[98].slot, kNotCompared);
   EXPECT_EQ(g->groups[299].slot, kNotCompared);
   EXPECT_EQ(g->relation(q, 299, 298), Relation::kContradicts);
   EXPECT_EQ(g->relation(q, 299, 299), Relation::kEqual);
   EXPECT_EQ(g->relation(q, 0, 1), Relation::kContradicts);
-  const size_t relation_edges = size_t{kMaxComparedGroups} * (kMaxComparedGroups - 1) / 2;
-  EXPECT_EQ(boost::num_edges(g->graph), relation_edges + (c.claims.size() - 300));
+  const size_t relation_edges =
+      size_t{kMaxComparedGroups} * (kMaxComparedGroups - 1) / 2;
+  EXPECT_EQ(boost::num_edges(g->graph),
+            relation_edges + (c.claims.size() - 300));
 }
 
 }  // namespace

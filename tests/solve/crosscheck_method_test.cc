@@ -30,7 +30,8 @@ uint32_t LocalAnswer(const ClaimGraph& g, const Solution& s, uint32_t q) {
 
 // Twenty questions all five sources agree on, then `last`.
 ClaimGraph WithBackground(const QuestionSpec& last) {
-  std::vector<QuestionSpec> questions(20, QuestionSpec{{{0, 1, 2, 3, 4}}, {}, 0});
+  std::vector<QuestionSpec> questions(20,
+                                      QuestionSpec{{{0, 1, 2, 3, 4}}, {}, 0});
   questions.push_back(last);
   return MakeGraph(5, questions);
 }
@@ -38,8 +39,8 @@ ClaimGraph WithBackground(const QuestionSpec& last) {
 TEST(CrosscheckMethod, PartialListSupportsTheFullListItIsPartOf) {
   // Group 0 (three sources) names a subset of the authors group 1 (two
   // sources) names.
-  const ClaimGraph g =
-      WithBackground({{{0, 1, 2}, {3, 4}}, {{0, 1, Relation::kGeneralizes}}, 0});
+  const ClaimGraph g = WithBackground(
+      {{{0, 1, 2}, {3, 4}}, {{0, 1, Relation::kGeneralizes}}, 0});
   EXPECT_EQ(LocalAnswer(g, SolveOrDie(g, Method::kVote), 20), 0u);
   EXPECT_EQ(LocalAnswer(g, SolveOrDie(g, Method::kAccu), 20), 0u);
   const Solution s = SolveOrDie(g, Method::kCrosscheck);
@@ -56,7 +57,8 @@ TEST(CrosscheckMethod, CoarseValueLendsSupportToWhatItIncludes) {
       {{{0, 1, 2}, {3}, {4}}, {{0, 1, Relation::kGeneralizes}}, 0});
   const uint32_t first = g.questions[20].first_group;
   const Solution accu = SolveOrDie(g, Method::kAccu);
-  EXPECT_DOUBLE_EQ(accu.group_confidence[first + 1], accu.group_confidence[first + 2]);
+  EXPECT_DOUBLE_EQ(accu.group_confidence[first + 1],
+                   accu.group_confidence[first + 2]);
   const Solution s = SolveOrDie(g, Method::kCrosscheck);
   EXPECT_EQ(LocalAnswer(g, s, 20), 0u);
   EXPECT_GT(s.group_confidence[first + 1], 2 * s.group_confidence[first + 2]);
@@ -92,7 +94,8 @@ CopyScenario MakeCopyScenario() {
   for (int q = 0; q < 200; ++q) {
     std::map<uint32_t, std::vector<uint32_t>> by_value;  // 0 is the truth
     for (uint32_t s = 0; s < 4; ++s) by_value[q < 140 ? 0 : 9].push_back(s);
-    for (uint32_t s = 4; s < 7; ++s) by_value[unit(rng) < 0.85 ? 0 : 10 + s].push_back(s);
+    for (uint32_t s = 4; s < 7; ++s)
+      by_value[unit(rng) < 0.85 ? 0 : 10 + s].push_back(s);
     QuestionSpec spec;
     uint32_t index = 0;
     if (by_value.count(0) == 0) true_value.push_back(UINT32_MAX);
@@ -141,10 +144,11 @@ TEST(CrosscheckMethod, ListsEveryCopyingPairAndNoIndependentOne) {
     pairs.emplace_back(std::min(d.source, d.on), std::max(d.source, d.on));
   }
   EXPECT_EQ(pairs.size(), 6u);  // every pair among four copiers
-  EXPECT_TRUE(std::is_sorted(s.dependencies.begin(), s.dependencies.end(),
-                             [](const SourceDependence& a, const SourceDependence& b) {
-                               return std::tie(a.source, a.on) < std::tie(b.source, b.on);
-                             }));
+  EXPECT_TRUE(std::is_sorted(
+      s.dependencies.begin(), s.dependencies.end(),
+      [](const SourceDependence& a, const SourceDependence& b) {
+        return std::tie(a.source, a.on) < std::tie(b.source, b.on);
+      }));
   // Independent weights: the copiers' shared value is backed by about one
   // voice, less than the three independent sources give the truth.
   const uint32_t q = 150;

@@ -7,7 +7,8 @@
 
 namespace crosscheck::testing {
 
-ClaimGraph MakeGraph(uint32_t num_sources, const std::vector<QuestionSpec>& questions) {
+ClaimGraph MakeGraph(uint32_t num_sources,
+                     const std::vector<QuestionSpec>& questions) {
   ClaimGraph g;
   for (uint32_t s = 0; s < num_sources; ++s) g.sources.push_back(s);
   uint32_t next_claim = 0;
@@ -36,7 +37,8 @@ ClaimGraph MakeGraph(uint32_t num_sources, const std::vector<QuestionSpec>& ques
       }
     }
     const uint32_t n = q.num_groups;
-    g.relations.resize(g.relations.size() + size_t{n} * n, Relation::kContradicts);
+    g.relations.resize(g.relations.size() + size_t{n} * n,
+                       Relation::kContradicts);
     Relation* m = &g.relations[q.first_relation];
     for (uint32_t i = 0; i < n; ++i) m[i * n + i] = Relation::kEqual;
     for (const RelationSpec& r : spec.relations) {

@@ -26,7 +26,8 @@ struct QuestionSpec {
 // Sources are numbered 0 .. num_sources - 1; every group gets a distinct
 // ValueId and every claim a distinct corpus index. Source and predicate
 // StringIds are their numbers (the solver never reads strings).
-ClaimGraph MakeGraph(uint32_t num_sources, const std::vector<QuestionSpec>& questions);
+ClaimGraph MakeGraph(uint32_t num_sources,
+                     const std::vector<QuestionSpec>& questions);
 
 // A random graph: `num_questions` questions answered by random subsets of
 // `num_sources` sources of varying accuracy, with some compatible pairs and

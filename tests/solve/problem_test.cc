@@ -16,12 +16,13 @@ using testing::MakeGraph;
 using testing::QuestionSpec;
 
 TEST(Problem, GroupsStatedByTheSameSourcesShareAVoteSet) {
-  const ClaimGraph g = MakeGraph(4, {
-                                        QuestionSpec{{{0, 1}, {2}}, {}, 0},
-                                        QuestionSpec{{{0, 1}, {3}}, {}, 0},
-                                        QuestionSpec{{{1, 0}}, {}, 1},  // other attribute
-                                        QuestionSpec{{{2}, {0, 1, 1}}, {}, 0},
-                                    });
+  const ClaimGraph g =
+      MakeGraph(4, {
+                       QuestionSpec{{{0, 1}, {2}}, {}, 0},
+                       QuestionSpec{{{0, 1}, {3}}, {}, 0},
+                       QuestionSpec{{{1, 0}}, {}, 1},  // other attribute
+                       QuestionSpec{{{2}, {0, 1, 1}}, {}, 0},
+                   });
   const Problem p = BuildProblem(g);
   ASSERT_EQ(p.num_groups(), 7u);
   EXPECT_EQ(p.group_set[0], p.group_set[2]);  // {0, 1} on attribute 0
@@ -55,7 +56,8 @@ TEST(Problem, QuestionsOfTheSameShapeAreSolvedOnce) {
   EXPECT_NE(p.question_shape[2], p.question_shape[3]);
   EXPECT_EQ(p.shape_questions[p.question_shape[0]], 2u);
   std::vector<double> by_shape(p.shape_first.back());
-  for (size_t i = 0; i < by_shape.size(); ++i) by_shape[i] = static_cast<double>(i);
+  for (size_t i = 0; i < by_shape.size(); ++i)
+    by_shape[i] = static_cast<double>(i);
   const std::vector<double> spread = SpreadOverQuestions(p, by_shape);
   ASSERT_EQ(spread.size(), 10u);
   EXPECT_EQ(spread[2], spread[0]);
@@ -68,14 +70,16 @@ TEST(ExactSums, DoNotDependOnOrderOrWorker) {
   std::mt19937 rng(3);
   std::uniform_real_distribution<double> unit(0, 1);
   std::vector<std::pair<size_t, double>> adds;
-  for (int i = 0; i < 10000; ++i) adds.emplace_back(rng() % 5, unit(rng) * (1 + rng() % 40));
+  for (int i = 0; i < 10000; ++i)
+    adds.emplace_back(rng() % 5, unit(rng) * (1 + rng() % 40));
   ExactSums one(5, 1);
   for (const auto& [i, x] : adds) one.Add(0, i, x);
   const std::vector<double> reference = one.Collect();
   for (int round = 0; round < 3; ++round) {
     std::shuffle(adds.begin(), adds.end(), rng);
     ExactSums many(5, 4);
-    for (size_t k = 0; k < adds.size(); ++k) many.Add(static_cast<int>(k % 4), adds[k].first, adds[k].second);
+    for (size_t k = 0; k < adds.size(); ++k)
+      many.Add(static_cast<int>(k % 4), adds[k].first, adds[k].second);
     EXPECT_EQ(many.Collect(), reference);
   }
   // Collect resets.

@@ -21,9 +21,9 @@ Votes CollectVotes(const ClaimGraph& g) {
     std::vector<std::vector<uint32_t>> groups;
     for (uint32_t i = 0; i < q.num_groups; ++i) {
       const ClaimGraph::Group& group = g.groups[q.first_group + i];
-      std::vector<uint32_t> sources(g.claim_source.begin() + group.first_claim,
-                                    g.claim_source.begin() + group.first_claim +
-                                        group.num_claims);
+      std::vector<uint32_t> sources(
+          g.claim_source.begin() + group.first_claim,
+          g.claim_source.begin() + group.first_claim + group.num_claims);
       std::sort(sources.begin(), sources.end());
       sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
       groups.push_back(sources);
@@ -40,7 +40,8 @@ struct ReferenceAccu {
   std::vector<std::vector<double>> probability;  // [question][group]
 };
 
-ReferenceAccu RunReferenceAccu(const ClaimGraph& g, int max_iterations, double tolerance) {
+ReferenceAccu RunReferenceAccu(const ClaimGraph& g, int max_iterations,
+                               double tolerance) {
   const Votes votes = CollectVotes(g);
   const double n = 100;
   ReferenceAccu r;
@@ -103,9 +104,11 @@ TEST(Reference, AccuMatchesThePlainImplementation) {
       const auto& p = ref.probability[q];
       const uint32_t best = static_cast<uint32_t>(
           std::max_element(p.begin(), p.end()) - p.begin());
-      EXPECT_EQ(s->answer[q], g.questions[q].first_group + best) << seed << " " << q;
+      EXPECT_EQ(s->answer[q], g.questions[q].first_group + best)
+          << seed << " " << q;
       for (uint32_t i = 0; i < p.size(); ++i) {
-        EXPECT_NEAR(s->group_confidence[g.questions[q].first_group + i], p[i], 1e-9);
+        EXPECT_NEAR(s->group_confidence[g.questions[q].first_group + i], p[i],
+                    1e-9);
       }
     }
   }

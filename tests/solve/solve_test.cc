@@ -14,12 +14,13 @@ namespace {
 using testing::MakeGraph;
 using testing::QuestionSpec;
 
-constexpr Method kAllMethods[] = {Method::kCrosscheck,  Method::kVote,
-                                  Method::kTruthFinder, Method::kInvestment,
-                                  Method::kPooledInvestment, Method::kAccu};
-constexpr Method kIterativeMethods[] = {Method::kCrosscheck, Method::kTruthFinder,
-                                        Method::kInvestment, Method::kPooledInvestment,
-                                        Method::kAccu};
+constexpr Method kAllMethods[] = {
+    Method::kCrosscheck,       Method::kVote,
+    Method::kTruthFinder,      Method::kInvestment,
+    Method::kPooledInvestment, Method::kAccu};
+constexpr Method kIterativeMethods[] = {
+    Method::kCrosscheck, Method::kTruthFinder, Method::kInvestment,
+    Method::kPooledInvestment, Method::kAccu};
 
 Solution SolveOrDie(const ClaimGraph& g, Method method, int threads = 1) {
   ValueStore values;
@@ -63,8 +64,8 @@ TEST(Solve, RejectsOptionsOutOfRange) {
     int threads;
     double tolerance;
   };
-  const Case cases[] = {{0, 1, 1e-6}, {-3, 1, 1e-6}, {10, 0, 1e-6}, {10, -1, 1e-6},
-                        {10, 1, -1}};
+  const Case cases[] = {
+      {0, 1, 1e-6}, {-3, 1, 1e-6}, {10, 0, 1e-6}, {10, -1, 1e-6}, {10, 1, -1}};
   for (const Case& c : cases) {
     SolveOptions options;
     options.max_iterations = c.max_iterations;
@@ -87,14 +88,15 @@ TEST(Solve, EmptyGraphGivesEmptySolution) {
 
 TEST(Vote, CountsDistinctSourcesAndBreaksTiesByPrecisionThenKey) {
   const ClaimGraph g = MakeGraph(
-      4, {
-             // 0: group 1 has more distinct sources.
-             QuestionSpec{{{0}, {1, 2}}, {}, 0},
-             // 1: a source repeating itself counts once: tie, lower index wins.
-             QuestionSpec{{{0, 0, 0}, {1}}, {}, 0},
-             // 2: tie between a value and a more precise one it includes.
-             QuestionSpec{{{0, 1}, {2, 3}}, {{0, 1, Relation::kGeneralizes}}, 0},
-         });
+      4,
+      {
+          // 0: group 1 has more distinct sources.
+          QuestionSpec{{{0}, {1, 2}}, {}, 0},
+          // 1: a source repeating itself counts once: tie, lower index wins.
+          QuestionSpec{{{0, 0, 0}, {1}}, {}, 0},
+          // 2: tie between a value and a more precise one it includes.
+          QuestionSpec{{{0, 1}, {2, 3}}, {{0, 1, Relation::kGeneralizes}}, 0},
+      });
   const Solution s = SolveOrDie(g, Method::kVote);
   EXPECT_EQ(LocalAnswer(g, s, 0), 1u);
   EXPECT_EQ(LocalAnswer(g, s, 1), 0u);
@@ -125,9 +127,10 @@ TEST(Solve, StatusFollowsSourcesAndContradictions) {
       {QuestionSpec{{{0, 1}, {0}}, {}, 0}, QuestionStatus::kConflict},
       // Both contradicting values come from source 0 alone; source 1 says
       // something compatible with both.
-      {QuestionSpec{{{0}, {0}, {1}},
-                    {{2, 0, Relation::kGeneralizes}, {2, 1, Relation::kGeneralizes}},
-                    0},
+      {QuestionSpec{
+           {{0}, {0}, {1}},
+           {{2, 0, Relation::kGeneralizes}, {2, 1, Relation::kGeneralizes}},
+           0},
        QuestionStatus::kAgreed},
   };
   for (Method m : kAllMethods) {
@@ -144,7 +147,8 @@ TEST(Solve, StatusFollowsSourcesAndContradictions) {
 // their own. On the last question, source 0 alone is opposed by 3 and 4.
 std::vector<QuestionSpec> ReliableMinority() {
   std::vector<QuestionSpec> questions;
-  for (int i = 0; i < 30; ++i) questions.push_back({{{0, 1, 2}, {3}, {4}}, {}, 0});
+  for (int i = 0; i < 30; ++i)
+    questions.push_back({{{0, 1, 2}, {3}, {4}}, {}, 0});
   questions.push_back({{{0}, {3, 4}}, {}, 0});
   return questions;
 }
@@ -156,7 +160,8 @@ TEST(Solve, IterativeMethodsLearnThatAReliableSourceOutweighsTwoUnreliable) {
   for (Method m : kIterativeMethods) {
     const Solution s = SolveOrDie(g, m);
     EXPECT_EQ(LocalAnswer(g, s, last), 0u) << MethodName(m);
-    EXPECT_GT(s.source_reliability[0], s.source_reliability[3]) << MethodName(m);
+    EXPECT_GT(s.source_reliability[0], s.source_reliability[3])
+        << MethodName(m);
     // Investment's trust in the unreliable sources decays without settling
     // (the paper runs a fixed number of iterations); the others converge.
     if (m != Method::kInvestment) {
@@ -186,7 +191,8 @@ TEST(Solve, OutputsHaveOneEntryPerItemAndStayInRange) {
     for (double support : s.group_support) EXPECT_GE(support, 0.0);
     for (uint32_t q = 0; q < g.questions.size(); ++q) {
       EXPECT_GE(s.answer[q], g.questions[q].first_group);
-      EXPECT_LT(s.answer[q], g.questions[q].first_group + g.questions[q].num_groups);
+      EXPECT_LT(s.answer[q],
+                g.questions[q].first_group + g.questions[q].num_groups);
     }
   }
 }
@@ -214,14 +220,16 @@ TEST(Solve, ThreadCountDoesNotChangeAnyBit) {
     const Solution one = SolveOrDie(g, m, 1);
     for (int threads : {2, 8}) {
       const Solution many = SolveOrDie(g, m, threads);
-      EXPECT_EQ(one.source_reliability, many.source_reliability) << MethodName(m);
+      EXPECT_EQ(one.source_reliability, many.source_reliability)
+          << MethodName(m);
       EXPECT_EQ(one.group_confidence, many.group_confidence) << MethodName(m);
       EXPECT_EQ(one.group_support, many.group_support) << MethodName(m);
       EXPECT_EQ(one.answer, many.answer) << MethodName(m);
       EXPECT_EQ(one.iterations, many.iterations) << MethodName(m);
       ASSERT_EQ(one.dependencies.size(), many.dependencies.size());
       for (size_t i = 0; i < one.dependencies.size(); ++i) {
-        EXPECT_EQ(one.dependencies[i].probability, many.dependencies[i].probability);
+        EXPECT_EQ(one.dependencies[i].probability,
+                  many.dependencies[i].probability);
         EXPECT_EQ(one.dependencies[i].evidence, many.dependencies[i].evidence);
       }
     }

@@ -55,8 +55,8 @@ struct ScoreResult {
   size_t gold = 0;       // gold entries
   size_t evaluated = 0;  // entries whose question exists in the graph
   size_t correct = 0;
-  size_t missing = 0;    // entries without a question (nothing to answer)
-  double accuracy = 0;   // correct / evaluated; 0 when nothing was evaluated
+  size_t missing = 0;   // entries without a question (nothing to answer)
+  double accuracy = 0;  // correct / evaluated; 0 when nothing was evaluated
   std::vector<ScoreMiss> misses;  // wrong and missing entries, in gold order
 };
 

@@ -42,13 +42,14 @@ inline constexpr uint32_t kNotCompared = UINT32_MAX;
 
 struct ClaimEdge {
   EdgeKind kind = EdgeKind::kAgrees;
-  Relation relation = Relation::kEqual;  // of the source vertex's value to the target's
+  Relation relation =
+      Relation::kEqual;  // of the source vertex's value to the target's
 };
 
 using ClaimCsrGraph =
     boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                       ClaimEdge, boost::no_property,
-                                       uint32_t, uint32_t>;
+                                       ClaimEdge, boost::no_property, uint32_t,
+                                       uint32_t>;
 
 struct ClaimGraph {
   struct Question {
@@ -63,8 +64,10 @@ struct ClaimGraph {
   struct Group {
     ValueId value = kNoValue;
     uint32_t question = 0;
-    uint32_t first_claim = 0;  // entries [first_claim, first_claim + num_claims)
-    uint32_t num_claims = 0;   // of `claims` / `claim_source`
+    // Entries [first_claim, first_claim + num_claims) of `claims` and
+    // `claim_source`.
+    uint32_t first_claim = 0;
+    uint32_t num_claims = 0;
     // Row/column of this group in its question's relation matrix, or
     // kNotCompared. Equal to the group's local index when num_groups <=
     // kMaxComparedGroups.
@@ -75,9 +78,10 @@ struct ClaimGraph {
   // By question, then by value key text (values with equal keys by their
   // content). Claims of a group are sorted by source name, then corpus index.
   std::vector<Group> groups;
-  std::vector<uint32_t> claims;     // corpus claim indices, grouped
-  std::vector<uint32_t> claim_source;  // parallel to `claims`: index into sources
-  std::vector<StringId> sources;       // distinct sources, sorted by name
+  std::vector<uint32_t> claims;  // corpus claim indices, grouped
+  // Parallel to `claims`: index into `sources`.
+  std::vector<uint32_t> claim_source;
+  std::vector<StringId> sources;  // distinct sources, sorted by name
   // Row-major per question, indexed by slot: relations[q.first_relation +
   // slot_i * q.num_compared + slot_j] is the relation of group i's value to
   // group j's. Use relation() rather than indexing directly.

@@ -74,9 +74,9 @@ struct SolveOptions {
 
 // A likely copying relation between two sources (crosscheck only).
 struct SourceDependence {
-  uint32_t source = 0;  // index into ClaimGraph::sources: the likely copier,
-                        // the one of the pair with fewer values
-  uint32_t on = 0;      // the source it likely copies from
+  uint32_t source = 0;     // index into ClaimGraph::sources: the likely copier,
+                           // the one of the pair with fewer values
+  uint32_t on = 0;         // the source it likely copies from
   double probability = 0;  // posterior probability of dependence, >= 0.9
   // One line: "same value on 9812 of 10020 shared questions (97.9%), 312 of
   // them likely false".
@@ -111,8 +111,9 @@ struct Solution {
 };
 
 // Solves `graph` (whose values live in `values`). InvalidArgument for options
-// out of range (max_iterations < 1, threads < 1).
-absl::StatusOr<Solution> Solve(const ClaimGraph& graph, const ValueStore& values,
+// out of range (max_iterations < 1, threads < 1, tolerance < 0 or NaN).
+absl::StatusOr<Solution> Solve(const ClaimGraph& graph,
+                               const ValueStore& values,
                                const SolveOptions& options);
 
 }  // namespace crosscheck
