@@ -177,6 +177,7 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
       size_t b = groups[0].data() - text.data();
       size_t e = b + groups[0].size();
       if (e == b) break;
+      while (e > b && absl::ascii_isspace(static_cast<unsigned char>(text[e - 1]))) --e;
       if (!AtWordBoundary(text, b) || !AtWordBoundary(text, e)) {
         pos = b + 1;
         continue;

@@ -46,8 +46,8 @@ struct Publication {
 };
 
 // Appends the date mentions of sentence text[begin, end): every match of the
-// date rules in `rules` (indices into lang.dates), the longest where they
-// overlap, the higher priority (lower index) on ties.
+// date rules in `rules` (indices into lang.dates); where they overlap, the
+// mention of the rule of higher priority (lower index) wins, then the longer.
 void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
                uint32_t end, const std::vector<int>& rules,
                std::vector<DateMention>* out);

@@ -332,18 +332,19 @@ int DocumentExtractor::MainCountry(const Language& lang) const {
       ++counts[it->second];
     }
   }
-  int best = -1, best_count = 0, second = 0;
+  // The one country named most often; none on a tie.
+  int best = -1, best_count = 0;
+  bool tie = false;
   for (const auto& [entity, count] : counts) {
-    if (count > best_count || (count == best_count && rules_.entities[entity].name <
-                                                          rules_.entities[best].name)) {
-      if (count > best_count) second = best_count;
+    if (count > best_count) {
       best = entity;
       best_count = count;
-    } else {
-      second = std::max(second, count);
+      tie = false;
+    } else if (count == best_count) {
+      tie = true;
     }
   }
-  return best_count > second ? best : -1;
+  return tie ? -1 : best;
 }
 
 InputLocation DocumentExtractor::Locate(const Document& doc, uint32_t offset) const {

@@ -484,6 +484,7 @@ void Compiler::BuildScanners() {
     if (Macro(&lang, "item_breakdown", &unused)) lang.breakdown_re = scanner("item_breakdown");
     std::vector<std::string> names;
     for (const auto& [name, words] : lang.lexicons) names.push_back(name);
+    std::sort(names.begin(), names.end());  // problems in a stable order
     for (const std::string& name : names) {
       if (std::unique_ptr<RE2> re = scanner(name.c_str())) lang.lexicon_re[name] = std::move(re);
     }

@@ -313,10 +313,12 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
       gap.erase(std::remove(gap.begin(), gap.end(), ","), gap.end());
       std::string joined = absl::StrJoin(gap, " ");
       // "appareils, de type Mi-171" names the model of the item before,
-      // whatever class the model has; "jets L-39 et Sukhoi-25" two models.
+      // whatever class the model has, and so do "drones turcs Bayraktar
+      // TB2"; "jets L-39 et Sukhoi-25" two models.
       bool introduced = gap.empty() || InLexicon(lang, "model_intro", joined) ||
                         std::all_of(gap.begin(), gap.end(), [&](const std::string& w) {
-                          return InLexicon(lang, "item_premodifier", w);
+                          return InLexicon(lang, "item_premodifier", w) ||
+                                 rules.demonyms.count(Fold(w)) != 0;
                         });
       bool listed = items.back().item_class == cls && !items.back().models.empty() &&
                     AllIn(gap, {"et", "and", "ou", "or"});
@@ -447,12 +449,13 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
     }
     kept.push_back(item);
   }
-  // Origins: a demonym just after the item ("hélicoptères russes").
+  // Origins: a demonym just after the noun ("drones turcs Bayraktar TB2")
+  // or after the item ("hélicoptères Mi-17 russes").
   for (size_t k = 0; k < kept.size(); ++k) {
     Item& item = kept[k];
-    uint32_t from = ItemEnd(item);
     uint32_t to = k + 1 < kept.size() ? kept[k + 1].start : span.end;
-    if (lang.demonym_re != nullptr && from < to) {
+    for (uint32_t from : {item.noun.end, ItemEnd(item)}) {
+      if (item.has_origin || lang.demonym_re == nullptr || from >= to) continue;
       for (const Span& d : FindAll(*lang.demonym_re, text, {from, to})) {
         if (GapWords(text, from, d.begin).size() > 2) break;
         auto it = rules.demonyms.find(Fold(Slice(text, d)));
@@ -508,6 +511,28 @@ Span StripDeterminers(const Language& lang, absl::string_view text, Span span) {
     if (word_end == rest.size() || !InLexicon(lang, "det", word)) break;
     span.begin += static_cast<uint32_t>(word_end);
     while (span.begin < span.end && text[span.begin] == ' ') ++span.begin;
+  }
+  return span;
+}
+
+Span StripLexiconWords(const Language& lang, const char* lexicon, absl::string_view text,
+                       Span span) {
+  auto word_end = [&](uint32_t from) {
+    while (from < span.end && text[from] != ' ') ++from;
+    return from;
+  };
+  while (!span.empty()) {
+    uint32_t e = word_end(span.begin);
+    if (e == span.end || !InLexicon(lang, lexicon, Fold(Slice(text, {span.begin, e})))) break;
+    span.begin = e;
+    while (span.begin < span.end && text[span.begin] == ' ') ++span.begin;
+  }
+  while (!span.empty()) {
+    uint32_t b = span.end;
+    while (b > span.begin && text[b - 1] != ' ') --b;
+    if (b == span.begin || !InLexicon(lang, lexicon, Fold(Slice(text, {b, span.end})))) break;
+    span.end = b;
+    while (span.end > span.begin && text[span.end - 1] == ' ') --span.end;
   }
   return span;
 }

@@ -93,6 +93,12 @@ std::vector<Group> ParseGroups(const Language& lang, const std::string& lexicon,
 // Text of `span` without leading determiners ("des rebelles" -> "rebelles").
 Span StripDeterminers(const Language& lang, absl::string_view text, Span span);
 
+// `span` without its first and last words while they are words of lexicon
+// `lexicon` ("présumés djihadistes" -> "djihadistes" for "allegation"); a
+// single word is kept.
+Span StripLexiconWords(const Language& lang, const char* lexicon, absl::string_view text,
+                       Span span);
+
 }  // namespace crosscheck::extract_internal
 
 #endif  // CROSSCHECK_ENGINE_EXTRACT_MENTIONS_H_

@@ -255,6 +255,8 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
     }
     case SlotType::kPerson:
     case SlotType::kAgent:
+      // The modality keeps the allegation; the agent is the noun.
+      stripped = StripLexiconWords(lang_, "allegation", text, stripped);
       ReadAgent(name, type, s, stripped, all, out);
       return;
     case SlotType::kTarget:

@@ -1,6 +1,5 @@
-// Reading fixture corpora for extraction tests: articles into Documents the
-// way ingest reads them (front matter, title line, body), and the
-// hand-written expected claims beside them.
+// Reading fixture corpora for extraction tests: the articles (through
+// Ingest) and the hand-written expected claims beside them.
 #ifndef CROSSCHECK_TESTS_EXTRACT_ARTICLE_FIXTURE_H_
 #define CROSSCHECK_TESTS_EXTRACT_ARTICLE_FIXTURE_H_
 
@@ -12,13 +11,12 @@
 
 namespace crosscheck::testing {
 
-// Appends the article `contents` named `name` to `corpus`: optional "---"
-// front matter (source, published, lang), title = first non-blank line
-// after it, text = what follows the title line.
-void AddArticle(const std::string& name, const std::string& contents, Corpus* corpus);
-
-// Every *.txt of `dir`, in name order.
+// Reads every article of `dir` with Ingest (fails the current test if
+// Ingest fails).
 void AddArticles(const std::string& dir, Corpus* corpus);
+
+// The file name of the article `doc` was read from (its id is its path).
+std::string FileName(const Corpus& corpus, const Document& doc);
 
 struct ExpectedClaim {
   std::string document;  // file name

@@ -55,7 +55,7 @@ CorpusScore ScoreExtraction(const Corpus& corpus,
   CorpusScore score;
   std::map<std::string, uint32_t> doc_index;
   for (uint32_t d = 0; d < corpus.documents.size(); ++d) {
-    doc_index[std::string(corpus.str(corpus.documents[d].id))] = d;
+    doc_index[FileName(corpus, corpus.documents[d])] = d;
   }
   std::vector<bool> frame_used(corpus.frames.size(), false), frame_overlap(corpus.frames.size(), false);
   auto slots_of = [&](const Frame& f) {
@@ -118,7 +118,7 @@ CorpusScore ScoreExtraction(const Corpus& corpus,
     const Frame& f = corpus.frames[fi];
     const Document& d = corpus.documents[f.document];
     score.unexpected.push_back(Describe(
-        std::string(corpus.str(d.id)), std::string(corpus.str(f.template_name)), slots_of(f),
+        FileName(corpus, d), std::string(corpus.str(f.template_name)), slots_of(f),
         std::string(ModalityName(f.modality)),
         d.text.substr(f.span_begin, f.span_end - f.span_begin)));
   }

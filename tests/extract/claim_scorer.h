@@ -36,7 +36,7 @@ struct CorpusScore {
   std::vector<std::string> unexpected;  // extracted frames not matched
 };
 
-// Documents are matched to expected claims by Document::id (the file name).
+// Documents are matched to expected claims by the file name of their id.
 CorpusScore ScoreExtraction(const Corpus& corpus,
                             const std::vector<ExpectedClaim>& expected);
 

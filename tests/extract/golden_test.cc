@@ -19,13 +19,18 @@ namespace {
 
 struct Floor {
   const char* corpus;
+  const char* template_name;  // "" for all templates together
   double precision;
   double recall;
 };
 
-// Floors of claim-level precision and recall (all templates).
+// Floors of claim-level precision and recall: what extraction reaches on the
+// seed articles (29 of 44 extracted claims match, 29 of 69 expected ones are
+// found; all 12 deliveries).
 constexpr Floor kFloors[] = {
-    {"seeds", 0.0, 0.0},
+    {"seeds", "", 0.65, 0.42},
+    {"seeds", "delivery", 1.0, 1.0},
+    {"seeds", "role", 0.65, 0.6},
 };
 
 class GoldenExtraction : public ::testing::Test {
@@ -61,8 +66,10 @@ TEST_F(GoldenExtraction, EveryCorpusScoresAtLeastItsFloor) {
     }
     for (const Floor& f : kFloors) {
       if (name != f.corpus) continue;
-      EXPECT_GE(score.total.precision(), f.precision) << name;
-      EXPECT_GE(score.total.recall(), f.recall) << name;
+      std::string t = f.template_name;
+      const Score& s = t.empty() ? score.total : score.by_template[t];
+      EXPECT_GE(s.precision(), f.precision) << name << " " << t;
+      EXPECT_GE(s.recall(), f.recall) << name << " " << t;
     }
   }
 }

@@ -1,0 +1,184 @@
+// Frames from single French and English sentences: role appositions,
+// equipment classes and models, counts per item class, modality, and the
+// byte spans of the evidence in the original text.
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "gtest/gtest.h"
+#include "tests/extract/extraction_helpers.h"
+
+namespace crosscheck::testing {
+namespace {
+
+struct FrameCase {
+  const char* lang;
+  const char* text;
+  const char* template_name;
+  // Expected frames of that template, in text order: "slot=value" pairs
+  // separated by "|"; "modality" and "speaker" are checked like slots, and
+  // slots not listed must be absent.
+  std::vector<const char*> frames;
+};
+
+FrameMap Parse(const std::string& spec) {
+  FrameMap m;
+  size_t pos = 0;
+  while (pos <= spec.size()) {
+    size_t bar = spec.find('|', pos);
+    if (bar == std::string::npos) bar = spec.size();
+    std::string pair = spec.substr(pos, bar - pos);
+    size_t eq = pair.find('=');
+    if (eq != std::string::npos) m[pair.substr(0, eq)] = pair.substr(eq + 1);
+    pos = bar + 1;
+  }
+  if (m.count("modality") == 0) m["modality"] = "asserted";
+  return m;
+}
+
+// The frame without the fields the table does not state.
+FrameMap Comparable(FrameMap m) {
+  m.erase("template");
+  m.erase("evidence");
+  return m;
+}
+
+void ExpectFrames(const std::vector<FrameCase>& cases) {
+  for (const FrameCase& c : cases) {
+    Corpus corpus = ExtractOne(c.text, c.lang, absl::CivilDay(2022, 8, 10));
+    std::vector<FrameMap> got = Frames(corpus, c.template_name);
+    ASSERT_EQ(got.size(), c.frames.size()) << c.text;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(Comparable(got[i]), Parse(c.frames[i])) << c.text << " #" << i;
+    }
+  }
+}
+
+TEST(FramesTest, RolesFromAppositions) {
+  ExpectFrames({
+      {"fr", "Le ministre malien de la Défense, Sadio Kamara, a accueilli les appareils.", "role",
+       {"person=Sadio Kamara|role=defence_minister|organisation=Mali"}},
+      {"fr", "Le président de transition Assimi Goïta a salué l'arrivée des avions.", "role",
+       {"person=Assimi Goïta|role=president"}},
+      {"fr",
+       "Le chef d'état-major de l'armée de l'air, le colonel Alou Boï Diarra, était présent.",
+       "role", {"person=Alou Boï Diarra|role=chief_of_staff|organisation=armée de l'air"}},
+      {"fr", "La ministre française des Armées, Florence Parly, a annoncé le retrait.", "role",
+       {"person=Florence Parly|role=defence_minister|organisation=France"}},
+      {"fr", "Le Premier ministre Choguel Maïga a dénoncé un abandon en plein vol.", "role",
+       {"person=Choguel Maïga|role=prime_minister"}},
+      {"en", "Russian Foreign Minister Sergei Lavrov arrived in Bamako.", "role",
+       {"person=Sergei Lavrov|role=foreign_minister|organisation=Russia"}},
+  });
+}
+
+TEST(FramesTest, EquipmentClassesModelsAndCounts) {
+  ExpectFrames({
+      {"fr", "La Russie a livré au Mali deux hélicoptères Mi-24P.", "delivery",
+       {"supplier=Russie|recipient=Mali|item_class=helicopter|count=2|model=Mi-24P"}},
+      // One claim per item class; each model goes with its own noun.
+      {"fr",
+       "Bamako a réceptionné quatre avions de combat Su-25 et un avion d'entraînement L-39 "
+       "fournis par Moscou.",
+       "delivery",
+       {"recipient=Bamako|supplier=Moscou|item_class=jet|count=4|model=Su-25",
+        "recipient=Bamako|supplier=Moscou|item_class=jet|count=1|model=L-39"}},
+      {"fr", "Le Mali a reçu de la Russie des radars de surveillance aérienne.", "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=radar|count=>=2"}},
+      // The origin names the supplier; the model after it still belongs to
+      // the drones.
+      {"fr", "L'armée malienne a reçu des drones turcs Bayraktar TB2.", "delivery",
+       {"recipient=Mali|supplier=Turquie|item_class=drone|count=>=2|model=Bayraktar TB2"}},
+      // "un lot d'armes" has no count; "armes et munitions" is one claim.
+      {"fr", "La Russie a fourni au Mali un lot d'armes et de munitions.", "delivery",
+       {"supplier=Russie|recipient=Mali|item_class=weapons"}},
+      {"fr", "Moscou a livré à Bamako plusieurs véhicules blindés.", "delivery",
+       {"supplier=Moscou|recipient=Bamako|item_class=vehicle|count=>=2"}},
+      // A breakdown adds models to the total of the same class.
+      {"fr",
+       "Le Mali a reçu cinq avions de combat de la Russie, dont deux Sukhoi-25 et trois L-39.",
+       "delivery", {"recipient=Mali|supplier=Russie|item_class=jet|count=5|model=Sukhoi-25;L-39"}},
+      {"en", "Russia delivered four Mi-171 helicopters to Mali on Tuesday.", "delivery",
+       {"supplier=Russia|recipient=Mali|item_class=helicopter|count=4|model=Mi-171|date=2022-08-09"}},
+  });
+}
+
+TEST(FramesTest, Modality) {
+  ExpectFrames({
+      {"fr", "Selon une source sécuritaire, la Russie a livré trois hélicoptères au Mali.",
+       "delivery",
+       {"supplier=Russie|recipient=Mali|item_class=helicopter|count=3|modality=reported"}},
+      {"fr", "La Russie aurait livré trois hélicoptères au Mali.", "delivery",
+       {"supplier=Russie|recipient=Mali|item_class=helicopter|count=3|modality=reported"}},
+      {"fr",
+       "« Le Mali a reçu cinq avions de combat de la Russie », a déclaré le colonel Sadio Camara.",
+       "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=jet|count=5|modality=quoted|speaker=Sadio "
+        "Camara"}},
+      {"fr", "Le Mali n'a jamais reçu d'hélicoptères de la Russie.", "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=helicopter|count=>=2|modality=denied"}},
+      {"fr", "Des djihadistes présumés ont attaqué dimanche le camp de Tessit.", "attack",
+       {"perpetrator=djihadistes|target=camp|place=Tessit|date=2022-08-07|"
+        "modality=alleged"}},
+      // The victims of an active verb are its object, not its subject.
+      {"fr", "Des terroristes ont tué douze civils près de Ségou.", "casualties",
+       {"perpetrator=terroristes|victims=civils|count=12|place=Ségou"}},
+      {"en", "According to the army, at least 17 soldiers were killed in Tessit.", "casualties",
+       {"victims=soldiers|count=>=17|place=Tessit|modality=reported"}},
+  });
+}
+
+TEST(FramesTest, NothingFromBoilerplateOrComments) {
+  Corpus corpus = ExtractOne(
+      "La Russie a livré deux hélicoptères au Mali.\n"
+      "Lire aussi : la Russie a livré quatre avions de combat au Mali\n"
+      "Laisser un commentaire\n"
+      "Le Mali a reçu dix drones de la Turquie, écrit un lecteur.\n",
+      "fr", absl::CivilDay(2022, 8, 10));
+  std::vector<FrameMap> got = Frames(corpus, "delivery");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0]["count"], "2");
+  EXPECT_FALSE(corpus.documents[0].cuts.empty());
+}
+
+TEST(FramesTest, EvidenceSpansAreOriginalBytes) {
+  // Typographic apostrophes, guillemets and non-breaking spaces are
+  // normalized for matching; spans still point into the text as written.
+  std::string text =
+      "Mardi, l\u2019arm\u00e9e malienne a re\u00e7u de la Russie deux h\u00e9licopt\u00e8res "
+      "Mi-24P \u00e0 l\u2019a\u00e9roport de Bamako.\n"
+      "\u00ab\u00a0Ils sont op\u00e9rationnels\u00a0\u00bb, a dit le ministre de la D\u00e9fense, "
+      "Sadio Camara.";
+  Corpus corpus = ExtractOne(text, "fr", absl::CivilDay(2022, 8, 10));
+  ASSERT_FALSE(corpus.frames.empty());
+  for (const Frame& f : corpus.frames) {
+    ASSERT_LE(f.span_end, text.size());
+    ASSERT_LE(f.sentence_begin, f.span_begin);
+    ASSERT_LE(f.span_end, f.sentence_end);
+    for (uint32_t k = f.slots_begin; k < f.slots_end; ++k) {
+      const FrameSlot& s = corpus.frame_slots[k];
+      EXPECT_LE(s.span_begin, s.span_end);
+      EXPECT_LE(s.span_end, text.size());
+    }
+  }
+  std::vector<FrameMap> deliveries = Frames(corpus, "delivery");
+  ASSERT_EQ(deliveries.size(), 1u);
+  EXPECT_EQ(deliveries[0]["evidence"],
+            "l\u2019arm\u00e9e malienne a re\u00e7u de la Russie deux h\u00e9licopt\u00e8res "
+            "Mi-24P \u00e0 l\u2019a\u00e9roport de Bamako");
+  EXPECT_EQ(deliveries[0]["place"], "a\u00e9roport de Bamako");
+  EXPECT_EQ(deliveries[0]["date"], "2022-08-09");
+  std::vector<FrameMap> roles = Frames(corpus, "role");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(roles[0]["evidence"], "ministre de la D\u00e9fense, Sadio Camara");
+  // Every claim of a frame carries the frame's evidence and document.
+  for (const Claim& c : corpus.claims) {
+    ASSERT_NE(c.frame, kNoFrame);
+    EXPECT_EQ(c.document, 0u);
+    EXPECT_EQ(c.span_begin, corpus.frames[c.frame].span_begin);
+    EXPECT_EQ(c.span_end, corpus.frames[c.frame].span_end);
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::testing
