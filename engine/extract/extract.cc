@@ -28,9 +28,12 @@ struct Scratch {
   std::vector<int> hits;
   std::vector<std::vector<int>> claim_hits, date_hits, cue_hits;  // per sentence
   std::vector<std::vector<DateMention>> dates;                     // per sentence
+  // Per sentence with claim hits: its gazetteer mentions.
+  std::vector<std::vector<EntityMention>> sentence_entities;
   std::vector<FrameDraft> drafts;     // of one sentence
   std::vector<FrameDraft> document;   // of the document, in text order
   std::string shadow;                 // extract/shadow.h
+  SentenceMentions mentions;          // of the sentence being read
   std::vector<uint32_t> line_starts;
 };
 
@@ -135,6 +138,10 @@ void DocumentExtractor::Run(uint32_t d) {
     return;
   }
   if (lang->prefilter == nullptr) return;
+  if (lang->document_filter != nullptr) {
+    s_->hits.clear();
+    if (!lang->document_filter->Match(p.text, &s_->hits)) return;
+  }
   Prefilter(*lang);
   Dates(*lang, &doc);
   s_->line_starts.clear();
@@ -150,8 +157,9 @@ void DocumentExtractor::Run(uint32_t d) {
       s_->shadow.assign(p.text);
       shadowed = true;
     }
-    MarkShadow(rules_, *lang, p.text, {p.sentences[i].begin, p.sentences[i].end}, s_->dates[i],
-               &s_->shadow);
+    s_->mentions.Find(rules_, *lang, p.text, {p.sentences[i].begin, p.sentences[i].end});
+    s_->sentence_entities[i] = s_->mentions.entities;
+    MarkShadow(rules_, s_->mentions, s_->dates[i], &s_->shadow);
     Frames(*lang, i);
   }
   if (s_->document.empty()) return;
@@ -168,6 +176,7 @@ void DocumentExtractor::Prefilter(const Language& lang) {
     for (size_t i = 0; i < n; ++i) (*v)[i].clear();
   }
   if (s_->dates.size() < n) s_->dates.resize(n);
+  if (s_->sentence_entities.size() < n) s_->sentence_entities.resize(n);
   for (size_t i = 0; i < n; ++i) s_->dates[i].clear();
   for (size_t i = 0; i < n; ++i) {
     const SentenceRange& sr = p.sentences[i];
@@ -217,7 +226,7 @@ void DocumentExtractor::Dates(const Language& lang, Document* doc) {
 void DocumentExtractor::Frames(const Language& lang, size_t i) {
   const PreparedText& p = s_->prepared;
   SentenceContext ctx{p.text, s_->shadow, {p.sentences[i].begin, p.sentences[i].end},
-                      &s_->dates[i]};
+                      &s_->dates[i], &s_->mentions};
   std::vector<FrameDraft>& drafts = s_->drafts;
   drafts.clear();
   for (int index : s_->claim_hits[i]) {
@@ -321,8 +330,12 @@ int DocumentExtractor::MainCountry(const Language& lang) const {
   if (!needed) return -1;
   const PreparedText& p = s_->prepared;
   absl::flat_hash_map<int, int> counts;
-  for (const SentenceRange& sr : p.sentences) {
-    for (const EntityMention& m : FindEntities(rules_, lang, p.text, {sr.begin, sr.end})) {
+  for (size_t i = 0; i < p.sentences.size(); ++i) {
+    const SentenceRange& sr = p.sentences[i];
+    const std::vector<EntityMention>& found =
+        s_->claim_hits[i].empty() ? FindEntities(rules_, lang, p.text, {sr.begin, sr.end})
+                                  : s_->sentence_entities[i];
+    for (const EntityMention& m : found) {
       const GazetteerEntry& e = rules_.entities[m.entity];
       std::string country = !e.read_as.empty()     ? e.read_as
                             : !e.stands_for.empty() ? e.stands_for

@@ -612,6 +612,12 @@ void Compiler::BuildMacros() {
       if (regex == "(?i:)" || regex == "(?:)") regex = "[^\\s\\S]";
     }
     for (const RawTitle& t : v.titles) AddRoleTitle(&lang, t);
+    if (!lang.roles.empty()) {
+      auto set = std::make_unique<RE2::Set>(text_internal::RulePatternOptions(), RE2::ANCHOR_START);
+      bool ok = true;
+      for (const RoleTitle& rt : lang.roles) ok = ok && set->Add(rt.re->pattern(), nullptr) >= 0;
+      if (ok && set->Compile()) lang.role_set = std::move(set);
+    }
     std::vector<std::string> title_regexes;
     for (const RoleTitle& rt : lang.roles) title_regexes.push_back(rt.loose);
     std::sort(title_regexes.begin(), title_regexes.end(),

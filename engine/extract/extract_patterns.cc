@@ -53,6 +53,52 @@ namespace {
 using internal::Rule;
 using internal::RuleFields;
 
+// Cuts a final "(?P<name>[^chars]*)" off `pattern` when the characters are
+// plain ASCII (no escapes, ranges or classes): *name and *stops receive the
+// group's name and characters. Otherwise leaves everything as is.
+void SplitTailGroup(std::string* pattern, std::string* name, std::string* stops) {
+  static const LazyRE2 kTail = {"\\(\\?P<(\\w+)>\\[\\^([\\x21-\\x2c\\x2e-\\x5a\\x5f-\\x7e]+)\\]\\*\\)$"};
+  re2::StringPiece input(*pattern);
+  re2::StringPiece groups[3];
+  if (!kTail->Match(input, 0, input.size(), RE2::UNANCHORED, groups, 3)) return;
+  // A group inside an alternation or a repetition is not a tail.
+  absl::string_view head(pattern->data(), groups[0].data() - pattern->data());
+  int depth = 0;
+  for (size_t i = 0; i < head.size(); ++i) {
+    if (head[i] == '\\') {
+      ++i;
+    } else if (head[i] == '(') {
+      ++depth;
+    } else if (head[i] == ')') {
+      --depth;
+    } else if (head[i] == '|' && depth == 0) {
+      return;
+    } else if (head[i] == '[') {
+      while (i + 1 < head.size() && head[i + 1] != ']') i += head[i + 1] == '\\' ? 2 : 1;
+      ++i;
+    }
+  }
+  if (depth != 0) return;
+  *name = std::string(groups[1]);
+  *stops = std::string(groups[2]);
+  pattern->resize(head.size());
+}
+
+// Whether `pattern` uses ^ or $ outside character classes.
+bool Anchors(absl::string_view pattern) {
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+    } else if (pattern[i] == '[') {
+      while (i + 1 < pattern.size() && pattern[i + 1] != ']') i += pattern[i + 1] == '\\' ? 2 : 1;
+      ++i;
+    } else if (pattern[i] == '^' || pattern[i] == '$') {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool ParseWhere(absl::string_view name, ContextPattern::Where* where) {
   if (name == "match") {
     *where = ContextPattern::Where::kMatch;
@@ -117,6 +163,12 @@ int GroupIndex(const RE2& re, const char* name) {
 }
 
 }  // namespace
+
+GroupNames NamedGroups(const RE2& re) {
+  GroupNames out(re.NamedCapturingGroups().begin(), re.NamedCapturingGroups().end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 bool ParseSlotType(absl::string_view name, SlotType* type) {
   static constexpr std::pair<const char*, SlotType> kTypes[] = {
@@ -355,17 +407,25 @@ void Compiler::CompileClaimPatterns() {
       p.date_slot = date_slot;
       p.has_defaults = has_defaults;
       p.defaults = defaults;
-      p.re = Compile(lang, &f, f.Find("pattern"), pattern, /*shadow=*/true);
+      std::string tail_name, head = pattern;
+      SplitTailGroup(&head, &tail_name, &p.tail.stops);
+      p.re = Compile(lang, &f, f.Find("pattern"), head, /*shadow=*/true);
       if (p.re == nullptr) break;
-      auto check_groups = [&](const RE2& re, const rapidjson::Value* at) {
-        for (const auto& [name, index] : re.NamedCapturingGroups()) {
+      p.groups = NamedGroups(*p.re);
+      if (!tail_name.empty()) {
+        p.tail.index = p.re->NumberOfCapturingGroups() + 1;
+        p.groups.emplace_back(tail_name, p.tail.index);
+        std::sort(p.groups.begin(), p.groups.end());
+      }
+      auto check_groups = [&](const GroupNames& groups, const rapidjson::Value* at) {
+        for (const auto& [name, index] : groups) {
           if (name != "items" && name != "groups" && tmpl->Find(name) == nullptr) {
             f.Problem(at, absl::StrCat("group \"", name, "\" is not a slot of template \"",
                                        tmpl->name, "\" (nor \"items\" or \"groups\")"));
           }
         }
       };
-      check_groups(*p.re, f.Find("pattern"));
+      check_groups(p.groups, f.Find("pattern"));
       bool ok = true;
       for (rapidjson::SizeType ci = 0; context != nullptr && ci < context->Size(); ++ci) {
         const rapidjson::Value& c = (*context)[ci];
@@ -385,7 +445,8 @@ void Compiler::CompileClaimPatterns() {
           ok = false;
           break;
         }
-        check_groups(*cp.re, &c["pattern"]);
+        cp.groups = NamedGroups(*cp.re);
+        check_groups(cp.groups, &c["pattern"]);
         p.context.push_back(std::move(cp));
       }
       if (!ok) break;
@@ -524,6 +585,12 @@ void Compiler::BuildPrefilters() {
       continue;
     }
     lang.prefilter = std::move(set);
+    auto filter = std::make_unique<RE2::Set>(text_internal::RulePatternOptions(), RE2::UNANCHORED);
+    bool usable = !lang.triggers.empty();
+    for (const std::string& trigger : lang.triggers) {
+      usable = usable && !Anchors(trigger) && filter->Add(trigger, nullptr) >= 0;
+    }
+    if (usable && filter->Compile()) lang.document_filter = std::move(filter);
   }
 }
 

@@ -92,11 +92,27 @@ struct TemplateDef {
   }
 };
 
+// A pattern's named groups, sorted by name: (name, index into the match
+// array).
+using GroupNames = std::vector<std::pair<std::string, int>>;
+GroupNames NamedGroups(const RE2& re);
+
 struct ContextPattern {
   enum class Where : uint8_t { kMatch, kBefore, kAfter, kSentence };
   std::unique_ptr<RE2> re;
+  GroupNames groups;
   Where where = Where::kSentence;
   bool nearest = false;  // kBefore: the match closest to the main match
+};
+
+// A pattern that ends with a group of "anything but these characters"
+// ("(?P<items>[^.;]*)") reads that group without RE2, whose submatch
+// engines are slow over long spans: RE2 matches the pattern without it, and
+// the group runs from the match end up to the first stop character. The
+// result is the same.
+struct TailGroup {
+  int index = -1;     // in the match array (after RE2's groups); -1: none
+  std::string stops;  // ASCII characters that end the group
 };
 
 struct ClaimPattern {
@@ -104,6 +120,8 @@ struct ClaimPattern {
   int priority = 0;
   const TemplateDef* tmpl = nullptr;
   std::unique_ptr<RE2> re;
+  GroupNames groups;  // re's named groups and the tail's
+  TailGroup tail;
   std::vector<ContextPattern> context;
   std::vector<std::pair<std::string, std::string>> constants;  // "set"
   std::string date_slot = "date";  // the slot a sentence date fills
@@ -203,6 +221,9 @@ struct Language {
   // equipment nouns (folded) -> class index.
   absl::flat_hash_map<std::string, int> nouns;
   std::vector<RoleTitle> roles;
+  // The exact forms of `roles` anchored at the start: which titles begin at a
+  // word, in one pass.
+  std::unique_ptr<RE2::Set> role_set;
   std::vector<ClaimPattern> patterns;  // priority order
   std::vector<std::string> triggers;   // per pattern, expanded
   std::vector<ModalityCue> cues;       // priority order
@@ -220,6 +241,10 @@ struct Language {
   // One RE2::Set over claim triggers, date patterns, modality cues and bare
   // years: one pass per sentence says what to run on it.
   std::unique_ptr<RE2::Set> prefilter;
+  // The claim triggers alone, run once over a whole document: a document
+  // none of them matches yields no frames and is not read further. Null when
+  // a trigger anchors (^, $) and so cannot be run over more than a sentence.
+  std::unique_ptr<RE2::Set> document_filter;
   std::vector<PrefilterTarget> targets;
 };
 

@@ -55,7 +55,7 @@ class FrameBuilder {
              std::vector<FrameDraft>* out);
 
  private:
-  void ReadGroups(const RE2& re, const std::vector<re2::StringPiece>& groups, Span source,
+  void ReadGroups(const GroupNames& names, const std::vector<re2::StringPiece>& groups, Span source,
                   Fills* fills) const;
   void ApplyContext(const ContextPattern& c, Span match, Fills* fills) const;
   void ReturnLentNames(Fills* fills) const;
@@ -74,9 +74,9 @@ class FrameBuilder {
   SlotReader reader_;
 };
 
-void FrameBuilder::ReadGroups(const RE2& re, const std::vector<re2::StringPiece>& groups,
+void FrameBuilder::ReadGroups(const GroupNames& names, const std::vector<re2::StringPiece>& groups,
                               Span source, Fills* fills) const {
-  for (const auto& [name, index] : re.NamedCapturingGroups()) {
+  for (const auto& [name, index] : names) {
     const re2::StringPiece& g = groups[index];
     if (g.data() == nullptr || g.empty()) continue;
     uint32_t b = static_cast<uint32_t>(g.data() - ctx_.shadow.data());
@@ -153,14 +153,14 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
   uint32_t b = static_cast<uint32_t>(chosen[0].data() - ctx_.shadow.data());
   Span source{b, b + static_cast<uint32_t>(chosen[0].size())};
   fills->context.push_back(source);
-  ReadGroups(*c.re, chosen, source, fills);
+  ReadGroups(c.groups, chosen, source, fills);
 }
 
 // A gazetteer place of the statement: inside a phrase ("le camp de Tessit")
 // it may be the place; as a slot's entity ("de Russie"), before the
 // statement or past `limit` it is not.
 void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
-  for (const EntityMention& m : FindEntities(rules_, lang_, ctx_.text, ctx_.sentence)) {
+  for (const EntityMention& m : ctx_.mentions->entities) {
     const std::string& kind = rules_.entities[m.entity].type;
     if (m.demonym || (kind != "place" && kind != "capital") || m.span.begin >= limit) continue;
     bool taken = std::any_of(fills->one.begin(), fills->one.end(), [&](const SlotFill& f) {
@@ -282,7 +282,7 @@ void FrameBuilder::ReturnLentNames(Fills* fills) const {
 void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups,
                          std::vector<FrameDraft>* out) {
   Fills fills;
-  ReadGroups(*p_.re, groups, Span(), &fills);
+  ReadGroups(p_.groups, groups, Span(), &fills);
   ReturnLentNames(&fills);
   for (const ContextPattern& c : p_.context) ApplyContext(c, match, &fills);
   for (const auto& [slot, value] : p_.constants) {
@@ -396,15 +396,21 @@ SlotFill* FrameDraft::Find(absl::string_view name) {
 void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
                   const ClaimPattern& p, const SentenceContext& ctx,
                   std::vector<FrameDraft>* out) {
-  std::vector<re2::StringPiece> groups(p.re->NumberOfCapturingGroups() + 1);
+  int n = p.re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(n + (p.tail.index >= 0 ? 1 : 0));
   re2::StringPiece input(ctx.shadow.data(), ctx.shadow.size());
   FrameBuilder builder(rules, lang, p, ctx);
   size_t pos = ctx.sentence.begin;
   while (pos < ctx.sentence.end &&
-         p.re->Match(input, pos, ctx.sentence.end, RE2::UNANCHORED, groups.data(),
-                     static_cast<int>(groups.size()))) {
+         p.re->Match(input, pos, ctx.sentence.end, RE2::UNANCHORED, groups.data(), n)) {
     size_t b = groups[0].data() - ctx.shadow.data();
     size_t e = b + groups[0].size();
+    if (p.tail.index >= 0) {
+      size_t t = e;
+      while (t < ctx.sentence.end && p.tail.stops.find(ctx.shadow[t]) == std::string::npos) ++t;
+      groups[p.tail.index] = re2::StringPiece(ctx.shadow.data() + e, t - e);
+      e = t;
+    }
     if (e == b || !AtWordBoundary(ctx.text, b) || !AtWordBoundary(ctx.text, e)) {
       pos = b + 1;
       while (pos < ctx.text.size() && (static_cast<unsigned char>(ctx.text[pos]) & 0xC0) == 0x80) {

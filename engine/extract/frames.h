@@ -49,6 +49,7 @@ struct SentenceContext {
   absl::string_view shadow;  // its shadow (extract/shadow.h), patterns match it
   Span sentence;
   const std::vector<DateMention>* dates = nullptr;  // resolved, in order
+  const SentenceMentions* mentions = nullptr;       // of the sentence
 };
 
 // Appends the frames of pattern `p` found in the sentence.

@@ -242,9 +242,19 @@ bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
     // where one starts ("met President" holds the title "President").
     const RoleTitle* best = nullptr;
     std::vector<re2::StringPiece> best_groups;
+    std::vector<int> starting;
     for (uint32_t at = s.begin; at < s.end && best == nullptr; ++at) {
       if (!AtWordBoundary(text, at) || text[at] == ' ') continue;
-      for (const RoleTitle& r : lang.roles) {
+      starting.clear();
+      if (lang.role_set != nullptr) {
+        lang.role_set->Match(re2::StringPiece(text.data() + at, span.end - at), &starting);
+        if (starting.empty()) continue;
+        std::sort(starting.begin(), starting.end());
+      } else {
+        for (size_t k = 0; k < lang.roles.size(); ++k) starting.push_back(static_cast<int>(k));
+      }
+      for (int k : starting) {
+        const RoleTitle& r = lang.roles[k];
         groups.assign(r.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
         // The exact title may run past the loose match ("président de" for
         // "président de transition").
@@ -274,6 +284,48 @@ bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
       if (out->has_org) break;
     }
     return true;
+  }
+  return false;
+}
+
+void SentenceMentions::Find(const ExtractRules::Impl& rules, const Language& lang,
+                            absl::string_view text, Span sentence) {
+  entities = FindEntities(rules, lang, text, sentence);
+  roles.clear();
+  Span rest = sentence;
+  RoleMention role;
+  while (!rest.empty() && FindRole(rules, lang, text, rest, &role)) {
+    roles.push_back(role);
+    rest.begin = role.span.end;
+  }
+}
+
+std::vector<EntityMention> SentenceMentions::EntitiesIn(Span span) const {
+  std::vector<EntityMention> out;
+  for (const EntityMention& m : entities) {
+    if (span.begin <= m.span.begin && m.span.end <= span.end) out.push_back(m);
+  }
+  return out;
+}
+
+bool SentenceMentions::EntityIn(Span span, EntityMention* out) const {
+  for (bool demonym : {false, true}) {
+    for (const EntityMention& m : entities) {
+      if (m.demonym == demonym && span.begin <= m.span.begin && m.span.end <= span.end) {
+        *out = m;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool SentenceMentions::RoleIn(Span span, RoleMention* out) const {
+  for (const RoleMention& r : roles) {
+    if (span.begin <= r.span.begin && r.span.end <= span.end) {
+      *out = r;
+      return true;
+    }
   }
   return false;
 }

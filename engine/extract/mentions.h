@@ -51,6 +51,21 @@ struct RoleMention {
 bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
               absl::string_view text, Span span, RoleMention* out);
 
+// The gazetteer names, demonyms and role titles of one sentence, found once
+// and read by every pattern that runs on the sentence.
+struct SentenceMentions {
+  std::vector<EntityMention> entities;  // FindEntities over the sentence
+  std::vector<RoleMention> roles;       // FindRole, one after the other
+
+  void Find(const ExtractRules::Impl& rules, const Language& lang, absl::string_view text,
+            Span sentence);
+  // As FindEntities, FindEntity and FindRole over text[span], for the
+  // mentions that lie inside `span`.
+  std::vector<EntityMention> EntitiesIn(Span span) const;
+  bool EntityIn(Span span, EntityMention* out) const;
+  bool RoleIn(Span span, RoleMention* out) const;
+};
+
 struct Item {
   Span noun;        // the noun or, for a bare model, the model
   uint32_t start = 0;  // where the item's name starts (noun or first model)

@@ -25,27 +25,22 @@ std::string AnyEntityMarkerPattern(int types) {
                          static_cast<unsigned char>(kFirstTypeMarker + types - 1));
 }
 
-void MarkShadow(const ExtractRules::Impl& rules, const Language& lang, absl::string_view text,
-                Span sentence, const std::vector<DateMention>& dates, std::string* shadow) {
-  std::vector<EntityMention> entities = FindEntities(rules, lang, text, sentence);
-  for (const EntityMention& m : entities) {
+void MarkShadow(const ExtractRules::Impl& rules, const SentenceMentions& mentions,
+                const std::vector<DateMention>& dates, std::string* shadow) {
+  for (const EntityMention& m : mentions.entities) {
     char marker = m.demonym ? kDemonymMarker
                             : static_cast<char>(kFirstTypeMarker + rules.entities[m.entity].type_index);
     Mark(m.span, marker, shadow);
   }
   for (const DateMention& d : dates) {
     Span s{d.begin, d.end};
-    bool taken = std::any_of(entities.begin(), entities.end(), [&](const EntityMention& m) {
-      return m.span.begin < s.end && s.begin < m.span.end;
-    });
+    bool taken = std::any_of(mentions.entities.begin(), mentions.entities.end(),
+                             [&](const EntityMention& m) {
+                               return m.span.begin < s.end && s.begin < m.span.end;
+                             });
     if (!taken) Mark(s, kDateMarker, shadow);
   }
-  Span rest = sentence;
-  RoleMention role;
-  while (!rest.empty() && FindRole(rules, lang, text, rest, &role)) {
-    Mark(role.span, kRoleMarker, shadow);
-    rest.begin = role.span.end;
-  }
+  for (const RoleMention& role : mentions.roles) Mark(role.span, kRoleMarker, shadow);
 }
 
 }  // namespace crosscheck::extract_internal

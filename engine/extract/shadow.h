@@ -29,11 +29,10 @@ std::string MarkerPattern(char m);
 // The pattern for any entity type's marker.
 std::string AnyEntityMarkerPattern(int types);
 
-// Overwrites the mentions of text[sentence] in `*shadow` (a copy of the
-// text): entities and demonyms, the dates that overlap none of them, then
-// role titles (over the names inside them: "ministre malien de la Défense").
-void MarkShadow(const ExtractRules::Impl& rules, const Language& lang,
-                absl::string_view text, Span sentence,
+// Overwrites the mentions of a sentence in `*shadow` (a copy of the text):
+// entities and demonyms, the dates that overlap none of them, then role
+// titles (over the names inside them: "ministre malien de la Défense").
+void MarkShadow(const ExtractRules::Impl& rules, const SentenceMentions& mentions,
                 const std::vector<DateMention>& dates, std::string* shadow);
 
 }  // namespace crosscheck::extract_internal

@@ -97,7 +97,7 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
     search.begin = person.end;
   }
   if (out->size() > before || type == SlotType::kPerson) return;
-  for (const EntityMention& m : FindEntities(rules_, lang_, text, s)) {
+  for (const EntityMention& m : ctx_.mentions->EntitiesIn(s)) {
     if (m.demonym) continue;
     out->push_back(Entity(name, m));
     if (!all) return;
@@ -126,7 +126,7 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
   std::vector<Span> force_words;
   if (forces != lang_.lexicon_re.end()) force_words = FindAll(*forces->second, text, head);
   if (!force_words.empty() && force_words.front().begin == head.begin) {
-    std::vector<EntityMention> named = FindEntities(rules_, lang_, text, stripped);
+    std::vector<EntityMention> named = ctx_.mentions->EntitiesIn(stripped);
     if (!named.empty()) {
       out->push_back(Entity(name, named.front()));
       return;
@@ -182,7 +182,7 @@ void SlotReader::ReadTarget(const std::string& name, Span s, bool all,
     // a target that is only a place is no target.
     bool only_place = false;
     auto preposition = lang_.lexicon_re.find("place_preposition");
-    for (const EntityMention& m : FindEntities(rules_, lang_, text, t)) {
+    for (const EntityMention& m : ctx_.mentions->EntitiesIn(t)) {
       const std::string& type = rules_.entities[m.entity].type;
       if (m.demonym || (type != "place" && type != "capital") || m.span.end != t.end) continue;
       if (m.span.begin == t.begin) only_place = true;
@@ -218,7 +218,7 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
       if (!at.empty()) {
         // "Bamako airport": a name just before the facility is part of it.
         uint32_t begin = at.front().begin;
-        for (const EntityMention& m : FindEntities(rules_, lang_, text, stripped)) {
+        for (const EntityMention& m : ctx_.mentions->EntitiesIn(stripped)) {
           absl::string_view gap = Slice(text, {m.span.end, begin});
           if (m.span.end <= begin && (TrimPhrase(gap).empty() || gap == "'s " || gap == "’s ")) {
             begin = m.span.begin;
@@ -236,7 +236,7 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
       if (all) {
         size_t before = out->size();
         std::vector<std::string> keys;
-        for (const EntityMention& m : FindEntities(rules_, lang_, text, s)) {
+        for (const EntityMention& m : ctx_.mentions->EntitiesIn(s)) {
           SlotFill f = Entity(name, m);
           if (std::find(keys.begin(), keys.end(), f.key) != keys.end()) continue;
           keys.push_back(f.key);
@@ -245,7 +245,7 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
         if (out->size() > before) return;
       } else {
         EntityMention m;
-        if (FindEntity(rules_, lang_, text, s, &m)) {
+        if (ctx_.mentions->EntityIn(s, &m)) {
           out->push_back(Entity(name, m));
           return;
         }
@@ -302,7 +302,7 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
     }
     case SlotType::kRole: {
       RoleMention role;
-      if (!FindRole(rules_, lang_, text, s, &role)) return;
+      if (!ctx_.mentions->RoleIn(s, &role)) return;
       SlotFill f = Text(name, role.span);
       f.key = f.text = role.role;
       out->push_back(std::move(f));
@@ -319,7 +319,7 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
     }
     case SlotType::kList: {
       std::vector<std::string> names, keys;
-      for (const EntityMention& m : FindEntities(rules_, lang_, text, s)) {
+      for (const EntityMention& m : ctx_.mentions->EntitiesIn(s)) {
         std::string key = EntityKey(rules_, m.entity, name);
         if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
         keys.push_back(key);

@@ -139,25 +139,47 @@ std::string DetectLanguage(const TextRules& rules,
   if (impl.profiles.empty()) return "";
   absl::string_view t = normalized_text.substr(0, 16 * 1024);
   std::vector<int> hits(impl.profiles.size(), 0);
-  std::string word;
+  // Words are lower-cased into `word`; longer ones are no stop words.
+  char word[32];
+  size_t length = 0;
+  bool too_long = false;
   auto count = [&] {
-    absl::AsciiStrToLower(&word);
-    for (size_t p = 0; p < impl.profiles.size(); ++p) {
-      hits[p] += impl.profiles[p].stop_words.contains(word);
+    if (length > 0 && !too_long) {
+      absl::string_view w(word, length);
+      for (size_t p = 0; p < impl.profiles.size(); ++p) {
+        hits[p] += impl.profiles[p].stop_words.contains(w);
+      }
     }
-    word.clear();
+    length = 0;
+    too_long = false;
+  };
+  // Enough evidence ends the scan early: one language with 24 stop words
+  // and three times as many as any other.
+  auto decided = [&] {
+    int top = 0, rest = 0;
+    for (int h : hits) {
+      rest = std::max(rest, std::min(top, h));
+      top = std::max(top, h);
+    }
+    return top >= 24 && top >= 3 * rest;
   };
   size_t i = 0;
+  size_t chars = 0;
   while (i < t.size()) {
+    if (++chars % 64 == 0 && decided()) break;
     size_t start = i;
     uint32_t c = text_internal::NextCodePoint(t, &i);
     bool in_word = text_internal::IsWordCodePoint(c) || c == '\'';
     if (in_word) {
-      word.append(t.data() + start, i - start);
+      if (length + (i - start) <= sizeof(word)) {
+        for (size_t k = start; k < i; ++k) word[length++] = absl::ascii_tolower(t[k]);
+      } else {
+        too_long = true;
+      }
       if (c == '\'') count();  // "l'" and "d'" are words of their own
       if (i < t.size()) continue;
     }
-    if (!word.empty()) count();
+    count();
   }
   size_t best = 0;
   int second = 0;
