@@ -272,11 +272,43 @@ Publication InferPublication(const std::vector<DateMention>& mentions) {
     if (!pub.day || end > *pub.day) pub.day = end;
   }
   pub.inferred = pub.day.has_value();
+  if (pub.day) return pub;
+  // Bounds: the article comes after the start of every past period it dates
+  // with a year, and before the end of every future one.
+  for (const DateMention& m : mentions) {
+    if (m.year == 0 || m.relative || (m.day != 0 && !ValidDay(m.year, m.month, m.day))) continue;
+    absl::CivilDay start(m.year, m.month != 0 ? m.month : 1, m.day != 0 ? m.day : 1);
+    absl::CivilDay end = m.day != 0     ? start
+                         : m.month != 0 ? absl::CivilDay(absl::CivilMonth(start) + 1) - 1
+                                        : absl::CivilDay(m.year, 12, 31);
+    if (m.future) {
+      if (!pub.latest || end < *pub.latest) pub.latest = end;
+    } else if (!pub.earliest || start > *pub.earliest) {
+      pub.earliest = start;
+    }
+  }
+  if (!pub.earliest || !pub.latest || *pub.earliest > *pub.latest) {
+    pub.earliest.reset();
+    pub.latest.reset();
+  }
   return pub;
 }
 
 void ResolveDate(const Publication& pub, DateMention* m) {
   m->resolved = false;
+  if (!pub.day && pub.earliest && pub.latest && m->year == 0) {
+    Publication first, last;
+    first.day = pub.earliest;
+    last.day = pub.latest;
+    DateMention a = *m, b = *m;
+    ResolveDate(first, &a);
+    ResolveDate(last, &b);
+    if (a.resolved && b.resolved && a.granularity == b.granularity && DateKey(a) == DateKey(b)) {
+      *m = a;
+      m->inferred = true;
+      return;
+    }
+  }
   if (m->relative) {
     if (pub.day) ResolveRelative(*pub.day, pub.inferred, pub.lower_bound, m);
     return;

@@ -43,6 +43,11 @@ struct Publication {
   // With `inferred`: whether `day` is only a lower bound (a past weekday and
   // date) rather than an estimate (a "present" expression).
   bool lower_bound = false;
+  // Without `day`: the days the text bounds the publication to, when it
+  // states a past date with its year ("En avril 2022, le Mali a accepté")
+  // and a future one ("D'ici fin 2022"). A date resolves when it resolves
+  // the same way against both.
+  std::optional<absl::CivilDay> earliest, latest;
 };
 
 // Appends the date mentions of sentence text[begin, end): every match of the
@@ -58,15 +63,17 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
 // (within six years) dates it, and the latest of those dates is a lower
 // bound of the publication. Without such a pair, a "present" expression
 // ("En ce début d'année 2023") gives an estimate: the end of the period it
-// states. Otherwise no day: the article stays undated.
+// states. Otherwise no day: the article stays undated, though past and
+// future dates with their years may still bound it (earliest, latest).
 Publication InferPublication(const std::vector<DateMention>& mentions);
 
 // Resolves `m` against `pub`: explicit years as stated; year-less dates and
 // weekdays to the most recent such date on or before publication (the next
 // one for the future tense); relative expressions by their offset. With an
 // inferred publication (a lower bound) only what the bound decides is
-// resolved, and marked inferred. Without a publication, a year-less date takes
-// the sentence's one year when it names one. Otherwise left unresolved.
+// resolved, and marked inferred. With bounds only, what resolves the same
+// way at both bounds is resolved, and marked inferred. Otherwise a year-less
+// date takes the sentence's one year when it names one, or stays unresolved.
 void ResolveDate(const Publication& pub, DateMention* m);
 
 // "2022-08-09", "2022-08" or "2022". REQUIRES: m.resolved.

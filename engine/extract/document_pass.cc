@@ -30,7 +30,7 @@ void FirstMentionCounts(std::vector<FrameDraft>* frames) {
   std::vector<std::string> seen;
   for (FrameDraft& f : *frames) {
     const SlotFill* cls = f.Find("item_class");
-    if (cls == nullptr) continue;
+    if (cls == nullptr || f.lender) continue;
     bool first = !Listed(seen, cls->key);
     if (first) seen.push_back(cls->key);
     if (!f.definite_plural || !first || f.Find("count") != nullptr ||
@@ -51,11 +51,12 @@ void FirstMentionCounts(std::vector<FrameDraft>* frames) {
 
 void Share(std::vector<FrameDraft>* frames) {
   for (FrameDraft& f : *frames) {
+    if (f.lender) continue;
     for (const auto& [slot, key] : f.pattern->tmpl->share) {
       const SlotFill* k = f.Find(key);
       if (f.Find(slot) != nullptr || k == nullptr) continue;
       for (const FrameDraft& other : *frames) {
-        if (&other == &f || other.pattern->tmpl != f.pattern->tmpl) continue;
+        if (&other == &f || other.lender || other.pattern->tmpl != f.pattern->tmpl) continue;
         const SlotFill* ok = other.Find(key);
         const SlotFill* value = Own(other, slot);
         if (ok == nullptr || value == nullptr || ok->key != k->key) continue;
@@ -76,6 +77,7 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
   const size_t n = frames->size();
   for (size_t i = 0; i < n; ++i) {
     FrameDraft& f = (*frames)[i];
+    if (f.lender) continue;
     for (const TemplateDef::Inherit& in : f.pattern->tmpl->inherit) {
       if (f.Find(in.slot) != nullptr) continue;
       // Same sentence first, then the nearest frame before, then after.
@@ -155,6 +157,7 @@ void CountryDefaults(const ExtractRules::Impl& rules, absl::string_view language
                      std::vector<FrameDraft>* frames) {
   if (country < 0) return;
   for (FrameDraft& f : *frames) {
+    if (f.lender) continue;
     for (const std::string& slot : f.pattern->tmpl->country_default) {
       if (f.Find(slot) != nullptr) continue;
       SlotFill fill;

@@ -164,6 +164,9 @@ void DocumentExtractor::Run(uint32_t d) {
   }
   if (s_->document.empty()) return;
   CompleteDocumentFrames(rules_, lang->name, MainCountry(*lang), &s_->document);
+  s_->document.erase(std::remove_if(s_->document.begin(), s_->document.end(),
+                                    [](const FrameDraft& f) { return f.lender; }),
+                     s_->document.end());
   std::vector<Span> quotes = FindQuotations(p.text);
   for (FrameDraft& draft : s_->document) Emit(*lang, d, &draft, quotes);
 }
@@ -223,6 +226,12 @@ void DocumentExtractor::Dates(const Language& lang, Document* doc) {
   }
 }
 
+// Two drafts of one template over overlapping text.
+bool Overlap(const FrameDraft& a, const FrameDraft& b) {
+  return a.pattern->tmpl == b.pattern->tmpl && a.span.begin < b.span.end &&
+         b.span.begin < a.span.end;
+}
+
 void DocumentExtractor::Frames(const Language& lang, size_t i) {
   const PreparedText& p = s_->prepared;
   SentenceContext ctx{p.text, s_->shadow, {p.sentences[i].begin, p.sentences[i].end},
@@ -234,19 +243,22 @@ void DocumentExtractor::Frames(const Language& lang, size_t i) {
     size_t before = drafts.size();
     MatchPattern(rules_, lang, pattern, ctx, &drafts);
     // A statement already read by a higher-priority pattern of the same
-    // template is not read again.
+    // template is not read again (lenders aside).
     auto taken = [&](const FrameDraft& f) {
       for (size_t k = 0; k < before; ++k) {
-        const FrameDraft& e = drafts[k];
-        if (e.pattern->tmpl == f.pattern->tmpl && e.span.begin < f.span.end &&
-            f.span.begin < e.span.end) {
-          return true;
-        }
+        if (!drafts[k].lender && Overlap(drafts[k], f)) return true;
       }
       return false;
     };
     drafts.erase(std::remove_if(drafts.begin() + before, drafts.end(), taken), drafts.end());
   }
+  // A lender where a frame reads the statement is no lender.
+  auto covered = [&](const FrameDraft& f) {
+    return f.lender && std::any_of(drafts.begin(), drafts.end(), [&](const FrameDraft& e) {
+             return !e.lender && Overlap(e, f);
+           });
+  };
+  drafts.erase(std::remove_if(drafts.begin(), drafts.end(), covered), drafts.end());
   // In text order within the sentence (patterns ran in priority order).
   std::stable_sort(drafts.begin(), drafts.end(), [](const FrameDraft& a, const FrameDraft& b) {
     return a.span.begin < b.span.begin;

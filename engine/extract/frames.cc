@@ -112,10 +112,19 @@ void FrameBuilder::ReadGroups(const GroupNames& names, const std::vector<re2::St
       continue;
     }
     reader_.Read(name, *type, s, expandable, &read);
+    // Fills of other slots read on the way (a role's organisation, the place
+    // after a target) are no alternatives.
+    std::vector<SlotFill> own;
     for (SlotFill& f : read) {
       f.source = source;
       f.group = s;
+      if (f.name == name) {
+        own.push_back(std::move(f));
+      } else if (!fills->Has(f.name)) {
+        fills->one.push_back(std::move(f));
+      }
     }
+    read = std::move(own);
     if (expandable && read.size() > 1) {
       fills->alternatives = std::move(read);
       continue;
@@ -238,8 +247,9 @@ void FrameBuilder::Emit(Span match, std::vector<SlotFill> slots, const Fills& fi
   auto emit_one = [&](std::vector<SlotFill> s) {
     bool complete = std::all_of(tmpl_.required.begin(), tmpl_.required.end(),
                                 [&](const std::string& r) { return Has(s, r); });
-    if (!complete) return;
+    if (!complete && s.empty()) return;
     FrameDraft d;
+    d.lender = !complete;
     d.pattern = &p_;
     d.span = match;
     d.slots = std::move(s);
@@ -334,7 +344,7 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
     }
     return;
   }
-  if (fills.items.empty()) {
+  if (items.empty()) {  // without items to read, a frame or a lender as it is
     std::vector<SlotFill> s = fills.one;
     if (shared != nullptr) s.push_back(reader_.Date(p_.date_slot, *shared));
     Emit(match, std::move(s), fills, false, out);

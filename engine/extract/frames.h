@@ -39,6 +39,10 @@ struct FrameDraft {
   // item_class names a definite plural without a count ("les avions de
   // combat"): >=2 if it is the document's first mention of the class.
   bool definite_plural = false;
+  // A statement that misses a required slot ("Le matériel a été acquis
+  // auprès de la Russie": no item class) is no frame, but lends what it
+  // states to the document's frames (document_pass.cc) and is then dropped.
+  bool lender = false;
 
   const SlotFill* Find(absl::string_view name) const;
   SlotFill* Find(absl::string_view name);

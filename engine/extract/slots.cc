@@ -192,12 +192,53 @@ void SlotReader::ReadTarget(const std::string& name, Span s, bool all,
         if (prep.begin > t.begin && TrimPhrase(gap).empty()) t.end = prep.begin;
       }
     }
+    Span place = UnknownPlaceAfterFacility(t);
+    if (!place.empty()) {
+      t.end = place.begin;
+      t = StripPreposition(t);
+      if (tmpl_.Find("place") != nullptr) out->push_back(Text("place", place));
+    }
     absl::string_view trimmed = TrimPhrase(Slice(text, t));
     if (trimmed.empty() || only_place) continue;
     t.begin = static_cast<uint32_t>(trimmed.data() - text.data());
     t.end = t.begin + static_cast<uint32_t>(trimmed.size());
     out->push_back(Text(name, t));
   }
+}
+
+// "la base militaire de Gadi": a capitalized name the gazetteer does not know,
+// after a place preposition that follows a facility, is a place.
+Span SlotReader::UnknownPlaceAfterFacility(Span t) const {
+  absl::string_view text = ctx_.text;
+  auto preposition = lang_.lexicon_re.find("place_preposition");
+  auto facility = lang_.lexicon_re.find("facility");
+  if (preposition == lang_.lexicon_re.end() || facility == lang_.lexicon_re.end()) return {};
+  std::vector<Span> preps = FindAll(*preposition->second, text, t);
+  if (preps.empty() || FindAll(*facility->second, text, {t.begin, preps.back().begin}).empty()) {
+    return {};
+  }
+  Span name{preps.back().end, t.end};
+  absl::string_view rest = TrimPhrase(Slice(text, name));
+  if (rest.empty() || rest.size() > 40) return {};
+  for (absl::string_view word : absl::StrSplit(rest, ' ', absl::SkipEmpty())) {
+    if (!StartsUpper(word)) return {};
+  }
+  if (!ctx_.mentions->EntitiesIn(name).empty()) return {};
+  name.begin = static_cast<uint32_t>(rest.data() - text.data());
+  name.end = name.begin + static_cast<uint32_t>(rest.size());
+  return name;
+}
+
+// `t` without a place preposition at its end.
+Span SlotReader::StripPreposition(Span t) const {
+  absl::string_view text = ctx_.text;
+  auto preposition = lang_.lexicon_re.find("place_preposition");
+  if (preposition == lang_.lexicon_re.end()) return t;
+  std::vector<Span> preps = FindAll(*preposition->second, text, t);
+  if (!preps.empty() && TrimPhrase(Slice(text, {preps.back().end, t.end})).empty()) {
+    t.end = preps.back().begin;
+  }
+  return t;
 }
 
 void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,

@@ -34,6 +34,8 @@ class SlotReader {
                  bool all, std::vector<SlotFill>* out) const;
   void ReadTarget(const std::string& name, Span s, bool all,
                   std::vector<SlotFill>* out) const;
+  Span UnknownPlaceAfterFacility(Span t) const;
+  Span StripPreposition(Span t) const;
 
   const ExtractRules::Impl& rules_;
   const Language& lang_;

@@ -119,6 +119,38 @@ TEST(InferPublicationTest, WeekdayAndDayBoundThePublication) {
   EXPECT_TRUE(pub.lower_bound);
 }
 
+TEST(InferPublicationTest, PastAndFutureYearsBoundThePublication) {
+  // Published between April and December 2022: February is 2022-02 and two
+  // years ago 2020 whatever the day; July could be 2021 or 2022.
+  const char* sentences[] = {
+      "En avril 2022, le Mali a reçu des radars.",
+      "En février, la France a annoncé son retrait.",
+      "Le coup d'État a eu lieu il y a deux ans.",
+      "D'ici fin 2022, des exercices auront lieu.",
+      "En juillet, la base a été attaquée.",
+  };
+  std::vector<DateMention> all;
+  for (const char* s : sentences) {
+    std::vector<DateMention> m = Mentions("fr", s);
+    ASSERT_EQ(m.size(), 1u) << s;
+    all.push_back(m[0]);
+  }
+  Publication pub = extract_internal::InferPublication(all);
+  EXPECT_FALSE(pub.day.has_value());
+  ASSERT_TRUE(pub.earliest.has_value() && pub.latest.has_value());
+  EXPECT_EQ(*pub.earliest, absl::CivilDay(2022, 4, 1));
+  EXPECT_EQ(*pub.latest, absl::CivilDay(2022, 12, 31));
+  const char* keys[] = {"2022-04", "2022-02", "2020", "2022", "unresolved"};
+  for (size_t i = 0; i < all.size(); ++i) {
+    DateMention m = all[i];
+    extract_internal::ResolveDate(pub, &m);
+    EXPECT_EQ(m.resolved ? extract_internal::DateKey(m) : "unresolved", keys[i]) << sentences[i];
+    if (i == 1 || i == 2) {
+      EXPECT_TRUE(m.inferred) << sentences[i];
+    }
+  }
+}
+
 TEST(InferPublicationTest, NoBoundNoDate) {
   EXPECT_FALSE(extract_internal::InferPublication(Mentions("fr", "L'armée a reçu mardi deux avions."))
                    .day.has_value());
