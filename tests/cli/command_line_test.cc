@@ -129,7 +129,7 @@ TEST(Run, ReconcileWritesAJsonReportToAFile) {
   EXPECT_EQ(out, "");
   rapidjson::Document doc;
   std::string text = testing::ReadFileOrDie(report);
-  ASSERT_FALSE(doc.Parse(text.c_str()).HasParseError());
+  ASSERT_TRUE(testing::ParseJson(text, &doc));
   EXPECT_EQ(doc["input"]["counts"]["claims"].GetUint(), 3u);
   EXPECT_STREQ(doc["topics"][0]["questions"][0]["answer"].GetString(), "352");
 }
