@@ -38,10 +38,11 @@ ReportModel BuildReportModel(const Reconciliation& r) {
   }
   for (uint32_t d = 0; d < corpus.documents.size(); ++d) {
     const Document& doc = corpus.documents[d];
-    std::string id(corpus.str(doc.topic != kNoString ? doc.topic : doc.id));
+    const bool has_topic = !corpus.str(doc.topic).empty();
+    std::string id(corpus.str(has_topic ? doc.topic : doc.id));
     ReportModel::Topic& t = topics[id];
     t.id = id;
-    if (t.label.empty()) t.label = doc.topic != kNoString ? id : doc.title;
+    if (t.label.empty()) t.label = has_topic || doc.title.empty() ? id : doc.title;
     t.documents.push_back(d);
   }
   for (auto& [id, topic] : topics) m.topics.push_back(std::move(topic));
