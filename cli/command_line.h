@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "crosscheck/evaluate.h"
 #include "crosscheck/reconcile.h"
 #include "crosscheck/report.h"
 
@@ -19,13 +20,15 @@ inline constexpr int kExitInputError = 1;  // bad input or rules; the message na
 inline constexpr int kExitUsage = 2;
 
 struct Command {
-  enum Kind { kHelp, kVersion, kReconcile, kRulesCheck };
+  enum Kind { kHelp, kVersion, kReconcile, kRulesCheck, kScore };
   Kind kind = kHelp;
   std::vector<std::string> inputs;
   std::string output;  // empty or "-": standard output
   ReportFormat format = ReportFormat::kJson;
   std::string rules_dir;  // empty: DefaultRulesDir()
   ReconcileOptions reconcile;
+  std::string gold;  // score: the gold table
+  ScoreMode score_mode = ScoreMode::kExact;
   bool quiet = false;
   bool progress = false;  // set by Run's caller when stderr is a terminal
 };
