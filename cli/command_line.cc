@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <system_error>
@@ -13,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
@@ -89,6 +91,12 @@ absl::Status ApplyFlag(absl::string_view flag, absl::string_view value, Command*
       return Usage(absl::StrCat("--max-iterations must be a positive whole number, got \"", value, "\""));
     }
     c->reconcile.solve.max_iterations = n;
+  } else if (flag == "--gold") {
+    c->gold = std::string(value);
+  } else if (flag == "--mode") {
+    if (!ParseScoreMode(value, &c->score_mode)) {
+      return Usage(absl::StrCat("--mode must be exact or surnames, got \"", value, "\""));
+    }
   } else if (flag == "--max-line-bytes") {
     size_t n;
     if (!absl::SimpleAtoi(value, &n) || n < 16) {
@@ -104,7 +112,7 @@ absl::Status ApplyFlag(absl::string_view flag, absl::string_view value, Command*
 bool TakesValue(absl::string_view flag) {
   static const char* const kFlags[] = {"-o", "--output", "--format", "--rules", "--method",
                                        "--map", "--type", "--threads", "--max-iterations",
-                                       "--max-line-bytes"};
+                                       "--max-line-bytes", "--gold", "--mode"};
   for (const char* f : kFlags) {
     if (flag == f) return true;
   }
@@ -126,6 +134,7 @@ Usage:
                        [--rules DIR] [--method METHOD] [--map FIELD=COLUMN]...
                        [--type ATTRIBUTE=KIND]... [--threads N] [--quiet]
   crosscheck extract INPUT... [-o FILE] [--format jsonl|json] [--rules DIR]
+  crosscheck score INPUT... --gold FILE [--mode exact|surnames] [reconcile options]
   crosscheck rules check [DIR]
   crosscheck --help | --version
 
@@ -148,6 +157,10 @@ Options:
   --max-iterations N    solver iteration cap (default 100)
   --max-line-bytes N    skip input lines longer than N bytes (default 1048576)
   --quiet               no progress on standard error
+  --gold FILE           score: the gold table (CSV or TSV: object, then attribute
+                        and value columns, or one column per attribute)
+  --mode M              score: exact (same canonical value, default) or surnames
+                        (name lists with the same surnames)
 
 Exit status: 0 done (skipped records included), 1 input or rule error, 2 usage.
 )";
@@ -176,10 +189,15 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args) {
     if (args.size() == 3) c.rules_dir = args[2];
     return c;
   }
-  if (verb != "reconcile" && verb != "extract") {
+  if (verb == "reconcile") {
+    c.kind = Command::kReconcile;
+  } else if (verb == "extract") {
+    c.kind = Command::kExtract;
+  } else if (verb == "score") {
+    c.kind = Command::kScore;
+  } else {
     return Usage(absl::StrCat("unknown command \"", verb, "\" (try crosscheck --help)"));
   }
-  c.kind = verb == "extract" ? Command::kExtract : Command::kReconcile;
   bool flags_done = false;
   for (; i < args.size(); ++i) {
     absl::string_view a = args[i];
@@ -212,13 +230,21 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args) {
   if (c.inputs.empty()) {
     return Usage(absl::StrCat(verb, " needs at least one INPUT (a file, a directory or -)"));
   }
+  if (c.kind == Command::kScore && c.gold.empty()) return Usage("score needs --gold FILE");
+  if (c.kind == Command::kReconcile && (!c.gold.empty() || c.score_mode != ScoreMode::kExact)) {
+    return Usage("--gold and --mode belong to crosscheck score");
+  }
   return c;
 }
 
 namespace {
 
+std::string RulesDirOf(const Command& c) {
+  return c.rules_dir.empty() ? DefaultRulesDir() : c.rules_dir;
+}
+
 int RunRulesCheck(const Command& c, std::ostream& out, std::ostream& err) {
-  std::string dir = c.rules_dir.empty() ? DefaultRulesDir() : c.rules_dir;
+  std::string dir = RulesDirOf(c);
   absl::StatusOr<RuleCheck> check = CheckRules(dir);
   if (!check.ok()) {
     err << "crosscheck: " << check.status().message() << '\n';
@@ -234,39 +260,17 @@ int RunRulesCheck(const Command& c, std::ostream& out, std::ostream& err) {
   return check->ok() ? kExitOk : kExitInputError;
 }
 
-// Writes to a temporary file beside `path` and renames it into place, so a
-// failed run never leaves a truncated report.
-absl::Status WriteFileAtomically(const std::string& path, const Reconciliation& r,
-                                 const ReportOptions& options) {
-  std::string tmp = absl::StrCat(path, ".tmp.", ::getpid());
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write the report"));
-    absl::Status s = WriteReport(r, options, &file);
-    file.close();
-    if (!s.ok() || !file) {
-      std::remove(tmp.c_str());
-      return absl::DataLossError(absl::StrCat(path, ": writing the report failed"));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write the report: ", ec.message()));
-  }
-  return absl::OkStatus();
-}
-
-// Writes `text` to `path` through a temporary file renamed into place.
-absl::Status WriteTextAtomically(const std::string& path, const std::string& text) {
+// Writes through `write` to a temporary file beside `path` and renames it
+// into place, so a failed run never leaves a truncated output.
+absl::Status WriteFileAtomically(const std::string& path,
+                                 const std::function<absl::Status(std::ostream*)>& write) {
   std::string tmp = absl::StrCat(path, ".tmp.", ::getpid());
   {
     std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
     if (!file) return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write the output"));
-    file << text;
+    absl::Status s = write(&file);
     file.close();
-    if (!file) {
+    if (!s.ok() || !file) {
       std::remove(tmp.c_str());
       return absl::DataLossError(absl::StrCat(path, ": writing the output failed"));
     }
@@ -280,9 +284,59 @@ absl::Status WriteTextAtomically(const std::string& path, const std::string& tex
   return absl::OkStatus();
 }
 
+// Loads the rules and reconciles the inputs; on failure prints the message
+// and returns false.
+bool LoadAndReconcile(const Command& c, std::ostream& err, std::unique_ptr<Rules>* rules,
+                      Reconciliation* r) {
+  absl::StatusOr<std::unique_ptr<Rules>> loaded = Rules::Load(RulesDirOf(c));
+  if (!loaded.ok()) {
+    err << "crosscheck: " << loaded.status().message() << '\n';
+    return false;
+  }
+  *rules = std::move(*loaded);
+  ReconcileOptions options = c.reconcile;
+  options.inputs = c.inputs;
+  absl::Time start = absl::Now();
+  if (c.progress && !c.quiet) {
+    options.progress = [&err, start](absl::string_view stage, absl::string_view summary) {
+      err << "crosscheck: " << stage << ": " << summary << " ("
+          << absl::FormatDuration(absl::Trunc(absl::Now() - start, absl::Milliseconds(1)))
+          << ")\n";
+    };
+  }
+  absl::StatusOr<Reconciliation> reconciled = Reconcile(**rules, options);
+  if (!reconciled.ok()) {
+    err << "crosscheck: " << reconciled.status().message() << '\n';
+    return false;
+  }
+  *r = std::move(*reconciled);
+  return true;
+}
+
+int RunReconcile(const Command& c, std::ostream& out, std::ostream& err) {
+  std::unique_ptr<Rules> rules;
+  Reconciliation r;
+  if (!LoadAndReconcile(c, err, &rules, &r)) return kExitInputError;
+  ReportOptions report;
+  report.format = c.format;
+  report.rules_dir = RulesDirOf(c);
+  absl::Status written = c.output.empty() || c.output == "-"
+                             ? WriteReport(r, report, &out)
+                             : WriteFileAtomically(c.output, [&](std::ostream* file) {
+                                 return WriteReport(r, report, file);
+                               });
+  if (!written.ok()) {
+    err << "crosscheck: " << written.message() << '\n';
+    return kExitInputError;
+  }
+  if (c.progress && !c.quiet && !c.output.empty() && c.output != "-") {
+    err << "crosscheck: wrote " << c.output << '\n';
+  }
+  return kExitOk;
+}
+
 int RunExtract(const Command& c, std::ostream& out, std::ostream& err) {
-  std::string dir = c.rules_dir.empty() ? DefaultRulesDir() : c.rules_dir;
-  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::Load(dir);
+  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::Load(RulesDirOf(c));
   if (!rules.ok()) {
     err << "crosscheck: " << rules.status().message() << '\n';
     return kExitInputError;
@@ -301,10 +355,17 @@ int RunExtract(const Command& c, std::ostream& out, std::ostream& err) {
     return kExitInputError;
   }
   std::string text = WriteExtraction(corpus, c.extract_format);
+  absl::Status written = absl::OkStatus();
   if (c.output.empty() || c.output == "-") {
     out << text;
-  } else if (absl::Status s = WriteTextAtomically(c.output, text); !s.ok()) {
-    err << "crosscheck: " << s.message() << '\n';
+  } else {
+    written = WriteFileAtomically(c.output, [&](std::ostream* file) {
+      *file << text;
+      return absl::OkStatus();
+    });
+  }
+  if (!written.ok()) {
+    err << "crosscheck: " << written.message() << '\n';
     return kExitInputError;
   }
   if (c.progress && !c.quiet) {
@@ -314,40 +375,25 @@ int RunExtract(const Command& c, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
-int RunReconcile(const Command& c, std::ostream& out, std::ostream& err) {
-  std::string dir = c.rules_dir.empty() ? DefaultRulesDir() : c.rules_dir;
-  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::Load(dir);
-  if (!rules.ok()) {
-    err << "crosscheck: " << rules.status().message() << '\n';
+int RunScore(const Command& c, std::ostream& out, std::ostream& err) {
+  absl::StatusOr<std::vector<GoldEntry>> gold = ReadGoldTable(c.gold);
+  if (!gold.ok()) {
+    err << "crosscheck: " << gold.status().message() << '\n';
     return kExitInputError;
   }
-  ReconcileOptions options = c.reconcile;
-  options.inputs = c.inputs;
-  absl::Time start = absl::Now();
-  if (c.progress && !c.quiet) {
-    options.progress = [&err, start](absl::string_view stage, absl::string_view summary) {
-      err << "crosscheck: " << stage << ": " << summary << " ("
-          << absl::FormatDuration(absl::Trunc(absl::Now() - start, absl::Milliseconds(1)))
-          << ")\n";
-    };
-  }
-  absl::StatusOr<Reconciliation> r = Reconcile(**rules, options);
-  if (!r.ok()) {
-    err << "crosscheck: " << r.status().message() << '\n';
-    return kExitInputError;
-  }
-  ReportOptions report;
-  report.format = c.format;
-  report.rules_dir = dir;
-  absl::Status written = c.output.empty() || c.output == "-"
-                             ? WriteReport(*r, report, &out)
-                             : WriteFileAtomically(c.output, *r, report);
-  if (!written.ok()) {
-    err << "crosscheck: " << written.message() << '\n';
-    return kExitInputError;
-  }
-  if (c.progress && !c.quiet && !c.output.empty() && c.output != "-") {
-    err << "crosscheck: wrote " << c.output << '\n';
+  std::unique_ptr<Rules> rules;
+  Reconciliation r;
+  if (!LoadAndReconcile(c, err, &rules, &r)) return kExitInputError;
+  ScoreResult score =
+      ScoreAnswers(r.corpus, r.graph, r.solution, rules->values(), *gold, c.score_mode);
+  out << "method\t" << MethodName(r.solution.method) << "\nmode\t"
+      << ScoreModeName(c.score_mode) << "\naccuracy\t"
+      << absl::StrFormat("%.4f", score.accuracy) << "\ncorrect\t" << score.correct
+      << "\nevaluated\t" << score.evaluated << "\nwithout_question\t" << score.missing
+      << "\n\nline\tobject\tattribute\tgold\tanswer\treason\n";
+  for (const ScoreMiss& m : score.misses) {
+    out << m.gold.line << '\t' << m.gold.object << '\t' << m.gold.attribute << '\t'
+        << m.gold.value << '\t' << m.answer << '\t' << m.reason << '\n';
   }
   return kExitOk;
 }
@@ -360,6 +406,7 @@ int Run(const Command& c, std::ostream& out, std::ostream& err) {
     case Command::kVersion: out << "crosscheck " << CROSSCHECK_VERSION << '\n'; return kExitOk;
     case Command::kRulesCheck: return RunRulesCheck(c, out, err);
     case Command::kReconcile: return RunReconcile(c, out, err);
+    case Command::kScore: return RunScore(c, out, err);
     case Command::kExtract: return RunExtract(c, out, err);
   }
   return kExitUsage;

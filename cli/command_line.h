@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "crosscheck/evaluate.h"
 #include "crosscheck/extract.h"
 #include "crosscheck/reconcile.h"
 #include "crosscheck/report.h"
@@ -20,7 +21,7 @@ inline constexpr int kExitInputError = 1;  // bad input or rules; the message na
 inline constexpr int kExitUsage = 2;
 
 struct Command {
-  enum Kind { kHelp, kVersion, kReconcile, kRulesCheck, kExtract };
+  enum Kind { kHelp, kVersion, kReconcile, kRulesCheck, kScore, kExtract };
   Kind kind = kHelp;
   std::vector<std::string> inputs;
   std::string output;  // empty or "-": standard output
@@ -28,6 +29,8 @@ struct Command {
   ExtractionFormat extract_format = ExtractionFormat::kJsonLines;  // `extract`
   std::string rules_dir;  // empty: DefaultRulesDir()
   ReconcileOptions reconcile;
+  std::string gold;  // score: the gold table
+  ScoreMode score_mode = ScoreMode::kExact;
   bool quiet = false;
   bool progress = false;  // set by Run's caller when stderr is a terminal
 };

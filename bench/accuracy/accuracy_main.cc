@@ -5,7 +5,7 @@
 //   tree)]
 //            [--dataset book|population|flight|all]
 //            [--methods m1,m2,...] [--threads N] [--max-iterations N]
-//            [--misses N]
+//            [--misses N] [--perturb]
 //
 // book        authors of 100 books (truth.tsv), compared as surname sets
 // population  308 city populations (truth.csv), exact
@@ -13,7 +13,8 @@
 //             the airlines' own data (the source of the original study's gold)
 //             and serve as reference for their own flights: the answers are
 //             compared with them once with them in the input and once with
-//             them left out (the honest number).
+//             them left out (the honest number). --perturb then reruns
+//             crosscheck under small changes (perturb.h) and prints each.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -25,6 +26,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench/accuracy/flight_reference.h"
+#include "bench/accuracy/perturb.h"
 #include "crosscheck/corpus.h"
 #include "crosscheck/evaluate.h"
 #include "crosscheck/graph.h"
@@ -45,13 +47,14 @@ struct Flags {
   int threads = 1;
   int misses = 0;
   int max_iterations = 100;
+  bool perturb = false;
 };
 
 [[noreturn]] void Usage(const std::string& problem) {
   std::fprintf(stderr,
                "accuracy: %s\nusage: accuracy [--datasets DIR] [--dataset "
                "book|population|flight|all] [--methods m1,m2] [--threads N] "
-               "[--max-iterations N] [--misses N]\n",
+               "[--max-iterations N] [--misses N] [--perturb]\n",
                problem.c_str());
   std::exit(2);
 }
@@ -64,6 +67,10 @@ Flags ParseFlags(int argc, char** argv) {
   }
   for (int i = 1; i < argc; ++i) {
     const absl::string_view arg = argv[i];
+    if (arg == "--perturb") {
+      f.perturb = true;
+      continue;
+    }
     if (i + 1 >= argc) Usage("missing value after " + std::string(arg));
     const std::string value = argv[++i];
     if (arg == "--datasets") {
@@ -215,6 +222,11 @@ int RunFlight(const Flags& f, const Rules& rules) {
       std::printf("    %s; %zu answers state a UTC offset\n",
                   score.by_attribute.c_str(), score.with_offset);
     }
+  }
+  if (f.perturb) {
+    Corpus full;
+    if (!Load(rules, {f.datasets + "/flight"}, &full)) return 1;
+    return RunPerturbations(CollectFlightReferences(full), f.threads, &full);
   }
   return 0;
 }

@@ -239,6 +239,13 @@ void CanonicalizeOrder(Corpus* corpus) {
   SortClaims(corpus);
 
   for (InputIssue& issue : corpus->issues) remap_location(&issue.location);
+  SortIssues(corpus);
+}
+
+void SortIssues(Corpus* corpus) {
+  auto loc_key = [](const InputLocation& l) {
+    return std::make_tuple(l.file, l.line, l.column);
+  };
   std::stable_sort(corpus->issues.begin(), corpus->issues.end(),
                    [&](const InputIssue& a, const InputIssue& b) {
                      if (loc_key(a.location) != loc_key(b.location)) {

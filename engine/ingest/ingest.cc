@@ -45,23 +45,7 @@ absl::StatusOr<ParsedFile> ParseOne(const InputSource& source,
   }
   const InputKind kind =
       source.is_stdin ? internal::SniffKind(data, options) : source.kind;
-  internal::FileBuilder builder(source.path, kind, data.size(), options);
-  switch (kind) {
-    case InputKind::kArticle:
-      internal::ReadArticle(data, &builder);
-      break;
-    case InputKind::kDocumentsJsonl:
-    case InputKind::kClaimsJsonl:
-      internal::ReadJsonLines(data, &builder);
-      break;
-    case InputKind::kClaimsCsv:
-      internal::ReadTable(data, ',', &builder);
-      break;
-    case InputKind::kClaimsTsv:
-      internal::ReadTable(data, '\t', &builder);
-      break;
-  }
-  return builder.Finish();
+  return internal::ParseData(kind, data, source.path, options);
 }
 
 // Accumulates parsed files in order.
@@ -316,4 +300,28 @@ absl::Status Ingest(const std::vector<std::string>& inputs,
   return absl::OkStatus();
 }
 
+namespace internal {
+
+ParsedFile ParseData(InputKind kind, absl::string_view data,
+                     const std::string& path, const IngestOptions& options) {
+  FileBuilder builder(path, kind, data.size(), options);
+  switch (kind) {
+    case InputKind::kArticle:
+      ReadArticle(data, &builder);
+      break;
+    case InputKind::kDocumentsJsonl:
+    case InputKind::kClaimsJsonl:
+      ReadJsonLines(data, &builder);
+      break;
+    case InputKind::kClaimsCsv:
+      ReadTable(data, ',', &builder);
+      break;
+    case InputKind::kClaimsTsv:
+      ReadTable(data, '\t', &builder);
+      break;
+  }
+  return builder.Finish();
+}
+
+}  // namespace internal
 }  // namespace crosscheck

@@ -13,6 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "crosscheck/corpus.h"
 #include "crosscheck/ingest.h"
+#include "ingest/file_builder.h"
 
 namespace crosscheck::internal {
 
@@ -52,6 +53,11 @@ std::string ReadWholeStream(std::istream& in);
 // has a comma and names the source and object columns (after column_map);
 // otherwise an article.
 InputKind SniffKind(absl::string_view data, const IngestOptions& options);
+
+// Parses `data`, the whole content of the input at `path`, as `kind` with the
+// reader for that kind. Never fails: problems become issues of the file.
+ParsedFile ParseData(InputKind kind, absl::string_view data,
+                     const std::string& path, const IngestOptions& options);
 
 }  // namespace crosscheck::internal
 

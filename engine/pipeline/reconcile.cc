@@ -38,6 +38,7 @@ absl::StatusOr<Reconciliation> Reconcile(const Rules& rules,
                                      " bytes cut as boilerplate"));
   }
   CROSSCHECK_RETURN_IF_ERROR(TypeClaims(rules.values(), options.typing, &r.corpus));
+  SortIssues(&r.corpus);
   progress("type", absl::StrCat(r.corpus.claims.size(), " claims, ",
                                 r.corpus.values.size(), " distinct values"));
   CROSSCHECK_ASSIGN_OR_RETURN(r.graph, BuildClaimGraph(r.corpus));

@@ -31,7 +31,7 @@ void WriteAnswers(const Reconciliation& r, const ReportModel& m, std::ostream* o
       absl::StrAppendFormat(&buffer, "%s\t%s\t%s\t%.4f\t%s\n",
                             EscapeTsv(r.corpus.str(question.subject)),
                             EscapeTsv(r.corpus.str(question.predicate)),
-                            EscapeTsv(r.corpus.values.Key(r.graph.groups[answer].value)),
+                            EscapeTsv(AnswerText(r, q)),
                             r.solution.group_confidence[answer],
                             QuestionStatusName(r.solution.status[q]));
       if (buffer.size() > (1 << 20)) {

@@ -234,7 +234,7 @@ class JsonReport {
       Field("predicate", S(question.predicate));
       Field("kind", ValueKindName(r_.corpus.values.Get(r_.graph.groups[answer].value).kind));
       Field("status", QuestionStatusName(r_.solution.status[q]));
-      Field("answer", r_.corpus.values.Key(r_.graph.groups[answer].value));
+      Field("answer", AnswerText(r_, q));
       Number("confidence", r_.solution.group_confidence[answer]);
       w_.Key("values");
       w_.StartArray();
@@ -347,7 +347,7 @@ class JsonReport {
       w_.StartObject();
       Field("question", QuestionRef(m_.question_number[q]));
       Field("statement", absl::StrCat(S(question.subject), " ", S(question.predicate), ": ",
-                                      r_.corpus.values.Key(r_.graph.groups[answer].value)));
+                                      AnswerText(r_, q)));
       Number("confidence", r_.solution.group_confidence[answer]);
       Field("status", QuestionStatusName(r_.solution.status[q]));
       uint32_t best = BestEvidence(r_, answer);
@@ -370,7 +370,7 @@ class JsonReport {
       Field("kind", "value");
       Field("subject", S(question.subject));
       Field("predicate", S(question.predicate));
-      Field("answer", r_.corpus.values.Key(r_.graph.groups[answer].value));
+      Field("answer", AnswerText(r_, q));
       uint32_t rival = StrongestRival(r_, m_, q);
       Number("margin", r_.solution.group_confidence[answer] -
                            r_.solution.group_confidence[rival]);

@@ -98,7 +98,7 @@ class PeopleDoc {
       const Claim& c = r_.corpus.claims[best];
       t.rows.push_back({absl::StrCat(QuestionRef(m_.question_number[q]), " ",
                                      S(question.predicate)),
-                        std::string(Key(answer)), Conf(r_.solution.group_confidence[answer]),
+                        AnswerText(r_, q), Conf(r_.solution.group_confidence[answer]),
                         std::string(QuestionStatusName(r_.solution.status[q])),
                         absl::StrCat(S(c.source), ": \"", S(c.raw_value), "\"")});
     }

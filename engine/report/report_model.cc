@@ -38,10 +38,11 @@ ReportModel BuildReportModel(const Reconciliation& r) {
   }
   for (uint32_t d = 0; d < corpus.documents.size(); ++d) {
     const Document& doc = corpus.documents[d];
-    std::string id(corpus.str(doc.topic != kNoString ? doc.topic : doc.id));
+    const bool has_topic = !corpus.str(doc.topic).empty();
+    std::string id(corpus.str(has_topic ? doc.topic : doc.id));
     ReportModel::Topic& t = topics[id];
     t.id = id;
-    if (t.label.empty()) t.label = doc.topic != kNoString ? id : doc.title;
+    if (t.label.empty()) t.label = has_topic || doc.title.empty() ? id : doc.title;
     t.documents.push_back(d);
   }
   for (auto& [id, topic] : topics) m.topics.push_back(std::move(topic));
@@ -215,6 +216,34 @@ std::string ConflictWhy(const Reconciliation& r, uint32_t question,
   return absl::StrCat(
       ExplainRelation(r.corpus.values, graph.groups[answer].value, graph.groups[rival].value, rel),
       "; ", sources(answer), " source(s) vs ", sources(rival), " source(s)");
+}
+
+std::string AnswerText(const Reconciliation& r, uint32_t question) {
+  const ValueStore& values = r.corpus.values;
+  const ClaimGraph::Question& q = r.graph.questions[question];
+  const uint32_t answer = r.solution.answer[question];
+  const Value& a = values.Get(r.graph.groups[answer].value);
+  if (a.kind != ValueKind::kDateTime || a.has(Value::kHasUtcOffset) ||
+      !a.has(Value::kHasDate) || !a.has(Value::kHasTime)) {
+    return std::string(values.key(a.key));
+  }
+  uint32_t best = answer;
+  for (uint32_t g = q.first_group; g < q.first_group + q.num_groups; ++g) {
+    const Value& v = values.Get(r.graph.groups[g].value);
+    if (v.kind != ValueKind::kDateTime || !v.has(Value::kHasUtcOffset) ||
+        v.lo != a.lo || v.hi != a.hi) {
+      continue;
+    }
+    if (best == answer) {
+      best = g;
+      continue;
+    }
+    double cg = r.solution.group_confidence[g], cb = r.solution.group_confidence[best];
+    if (cg > cb || (cg == cb && values.key(v.key) < values.Key(r.graph.groups[best].value))) {
+      best = g;
+    }
+  }
+  return std::string(values.Key(r.graph.groups[best].value));
 }
 
 std::string FormatDay(absl::CivilDay day) {

@@ -92,6 +92,12 @@ std::string ConflictWhy(const Reconciliation& r, uint32_t question,
 // "2022-08-09".
 std::string FormatDay(absl::CivilDay day);
 
+// The answer of a question as reports print it: the answer group's canonical
+// form, except that a date-time stated without a UTC offset takes the offset
+// other claims of the question state for the same local time (the most
+// confident such value; ties by key).
+std::string AnswerText(const Reconciliation& r, uint32_t question);
+
 // "c12", "q3".
 std::string ClaimRef(uint32_t number);
 std::string QuestionRef(uint32_t number);

@@ -171,7 +171,12 @@ class Builder {
       if (p.size() < 2 || p.back().initial) return false;
       any_all_given |= AllGiven(p);
     }
-    return !any_all_given || (parts[0][0].given && !parts[0][0].initial);
+    // A surname never starts with an initial: "M. David Allen, Peter Aiken"
+    // is two persons even though "Allen" is also a given name.
+    const Part& first = parts[0];
+    bool starts_with_initial = first[0].initial && !first[1].initial;
+    return !any_all_given || (first[0].given && !first[0].initial) ||
+           starts_with_initial;
   }
 
   void Add(std::string surname, std::string given) {

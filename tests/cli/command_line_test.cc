@@ -35,6 +35,9 @@ const UsageCase kUsageErrors[] = {
     {{"reconcile", "x", "--bogus"}, "unknown flag --bogus"},
     {{"rules"}, "usage: crosscheck rules check"},
     {{"rules", "check", "a", "b"}, "usage: crosscheck rules check"},
+    {{"score", "x"}, "score needs --gold FILE"},
+    {{"score", "x", "--gold", "g.tsv", "--mode", "fuzzy"}, "--mode must be exact or surnames"},
+    {{"reconcile", "x", "--gold", "g.tsv"}, "--gold and --mode belong to crosscheck score"},
 };
 
 TEST(ParseCommandLine, UsageErrors) {
@@ -129,7 +132,7 @@ TEST(Run, ReconcileWritesAJsonReportToAFile) {
   EXPECT_EQ(out, "");
   rapidjson::Document doc;
   std::string text = testing::ReadFileOrDie(report);
-  ASSERT_FALSE(doc.Parse(text.c_str()).HasParseError());
+  ASSERT_TRUE(testing::ParseJson(text, &doc));
   EXPECT_EQ(doc["input"]["counts"]["claims"].GetUint(), 3u);
   EXPECT_STREQ(doc["topics"][0]["questions"][0]["answer"].GetString(), "352");
 }
@@ -158,6 +161,35 @@ TEST(Run, ReconcileReadsStandardInputAndWritesAnswers) {
   EXPECT_GT(confidence, 0.5);
   EXPECT_LE(confidence, 1.0);
   EXPECT_EQ(cells[4], "agreed");
+}
+
+TEST(Run, ScoreComparesAnswersWithAGoldTable) {
+  testing::TempDir dir;
+  std::string table = dir.Write(
+      "books.tsv",
+      "source\tobject\tauthors\n"
+      "a\tisbn-1\tKnuth, Donald E.\n"
+      "b\tisbn-1\tDonald E. Knuth\n"
+      "c\tisbn-1\tGraham, Ronald\n"
+      "a\tisbn-2\tAho, Alfred; Ullman, Jeffrey\n");
+  std::string gold = dir.Write("truth.tsv",
+                               "object\tauthors\n"
+                               "isbn-1\tknuth, donald\n"
+                               "isbn-2\taho, a; sethi, r; ullman, j\n"
+                               "isbn-3\tnobody, n\n");
+  std::string out, err;
+  ASSERT_EQ(RunArgs({"score", table, "--gold", gold, "--mode", "surnames", "--rules", RulesDir()},
+                    &out, &err),
+            kExitOk)
+      << err;
+  EXPECT_THAT(out, HasSubstr("accuracy\t0.5000\n"));
+  EXPECT_THAT(out, HasSubstr("correct\t1\nevaluated\t2\nwithout_question\t1\n"));
+  EXPECT_THAT(out, HasSubstr("\tisbn-2\tauthors\t"));
+
+  EXPECT_EQ(RunArgs({"score", table, "--gold", dir.path() + "/missing.tsv", "--rules", RulesDir()},
+                    &out, &err),
+            kExitInputError);
+  EXPECT_THAT(err, HasSubstr("missing.tsv"));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "ingest/article_reader.h"
+#include "ingest/input_files.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/table_reader.h"
 #include "ingest/utf8.h"
@@ -21,23 +22,7 @@ namespace crosscheck::testing {
 internal::ParsedFile ReadAs(InputKind kind, absl::string_view data,
                             const IngestOptions& options,
                             const std::string& path) {
-  internal::FileBuilder builder(path, kind, data.size(), options);
-  switch (kind) {
-    case InputKind::kArticle:
-      internal::ReadArticle(data, &builder);
-      break;
-    case InputKind::kDocumentsJsonl:
-    case InputKind::kClaimsJsonl:
-      internal::ReadJsonLines(data, &builder);
-      break;
-    case InputKind::kClaimsCsv:
-      internal::ReadTable(data, ',', &builder);
-      break;
-    case InputKind::kClaimsTsv:
-      internal::ReadTable(data, '\t', &builder);
-      break;
-  }
-  return builder.Finish();
+  return internal::ParseData(kind, data, path, options);
 }
 
 void ExpectCounts(const InputFile& file, const Counts& expected) {

@@ -65,7 +65,7 @@ TEST(JsonReport, CountsAndReferencesHold) {
   std::string path = dir.Write("claims.tsv", Table(rows));
   std::string json = Report({path}, ReportFormat::kJson, 1);
   rapidjson::Document doc;
-  ASSERT_FALSE(doc.Parse(json.c_str()).HasParseError());
+  ASSERT_TRUE(testing::ParseJson(json, &doc));
 
   const rapidjson::Value& counts = doc["input"]["counts"];
   EXPECT_EQ(counts["records"].GetUint(), 12u);
@@ -116,7 +116,7 @@ TEST(JsonReport, StatusesFollowTheEvidence) {
   std::string path = dir.Write("claims.tsv", Table({std::begin(kRows), std::end(kRows)}));
   std::string json = Report({path}, ReportFormat::kJson, 1);
   rapidjson::Document doc;
-  ASSERT_FALSE(doc.Parse(json.c_str()).HasParseError());
+  ASSERT_TRUE(testing::ParseJson(json, &doc));
 
   const rapidjson::Value* pages = Question(doc, "book-1", "pages");
   ASSERT_NE(pages, nullptr);

@@ -54,6 +54,13 @@ std::string ReadFileOrDie(const std::string& path) {
   return s.str();
 }
 
+bool ParseJson(absl::string_view text, rapidjson::Document* doc) {
+  std::string padded(text);
+  padded.append(16, '\0');
+  doc->Parse(padded.c_str(), text.size());
+  return !doc->HasParseError();
+}
+
 std::string SourceDir() { return CROSSCHECK_SOURCE_DIR; }
 
 std::string DatasetsDir() {

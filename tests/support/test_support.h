@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "rapidjson/document.h"
 
 namespace crosscheck::testing {
 
@@ -28,6 +29,11 @@ class TempDir {
 
 // Whole file contents; fails the current test if it cannot be read.
 std::string ReadFileOrDie(const std::string& path);
+
+// Parses `text` into `*doc`; false on a syntax error. Parses a zero-padded
+// copy, because RapidJSON's SSE4.2 path reads 16 bytes at a time and may read
+// past the end of a plain string.
+bool ParseJson(absl::string_view text, rapidjson::Document* doc);
 
 // The source tree (for rules/ and fixtures/).
 std::string SourceDir();

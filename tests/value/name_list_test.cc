@@ -61,6 +61,7 @@ constexpr Case kCases[] = {
     {"M. Ben-Ari", "ben ari"},
     {"O'Leary, Timothy J.; O'Leary, Linda I.", "o leary"},
     {"Ron Goldman, Richard P. Gabriel", "gabriel|goldman"},
+    {"M. David Allen, Peter Aiken", "aiken|allen"},  // "Allen" is also a given name
     {"HUSTON, STEPHEN D. JOHNSON, JAMES SYYID, UMAR", "huston|johnson|syyid"},
     {"Elliotte R. Harold", "harold"},
     {"Langr Jeff", "langr"},

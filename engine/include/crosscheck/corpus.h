@@ -217,6 +217,10 @@ void MergeCorpus(Corpus other, Corpus* into);
 // order inputs were given in.
 void CanonicalizeOrder(Corpus* corpus);
 
+// Sorts issues by location (file, line, column), then kind and reason; stages
+// that add issues after CanonicalizeOrder call it again.
+void SortIssues(Corpus* corpus);
+
 }  // namespace crosscheck
 
 #endif  // CROSSCHECK_ENGINE_INCLUDE_CROSSCHECK_CORPUS_H_
