@@ -172,6 +172,28 @@ class JsonReport {
     w_.EndObject();
   }
 
+  // What text preparation cut from the document (boilerplate, reader
+  // comments), with the rule that cut it and the first words cut.
+  void Cuts(const Document& doc) {
+    uint64_t cut = 0;
+    for (const TextCut& k : doc.cuts) cut += k.end - k.begin;
+    Field("cut_bytes", cut);
+    w_.Key("cuts");
+    w_.StartArray();
+    for (const TextCut& k : doc.cuts) {
+      w_.StartObject();
+      Field("begin", k.begin);
+      Field("end", k.end);
+      Field("rule", S(k.rule));
+      absl::string_view t = absl::string_view(doc.text).substr(k.begin, k.end - k.begin);
+      size_t n = std::min<size_t>(t.size(), 60);
+      while (n < t.size() && n > 0 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) --n;
+      Field("excerpt", t.substr(0, n));
+      w_.EndObject();
+    }
+    w_.EndArray();
+  }
+
   void Documents(const ReportModel::Topic& t) {
     w_.Key("documents");
     w_.StartArray();
@@ -187,6 +209,7 @@ class JsonReport {
       w_.Key("published_inferred");
       w_.Bool(doc.published_inferred);
       Field("bytes", doc.text.size());
+      Cuts(doc);
       Location(doc.location);
       w_.EndObject();
     }

@@ -84,9 +84,16 @@ class PeopleDoc {
     Heading(2, absl::StrCat("Topic: ", topic.label));
     for (uint32_t d : topic.documents) {
       const Document& doc = r_.corpus.documents[d];
+      uint64_t cut = 0;
+      for (const TextCut& k : doc.cuts) cut += k.end - k.begin;
       Paragraph(absl::StrCat("Document ", S(doc.id), ": \"", doc.title, "\" (source ",
                              S(doc.source), ", published ",
-                             doc.published ? FormatDay(*doc.published) : "unknown", ")"));
+                             doc.published ? FormatDay(*doc.published) : "unknown",
+                             doc.published_inferred ? " (inferred from the text)" : "",
+                             cut ? absl::StrCat("; ", cut, " of ", doc.text.size(),
+                                                " bytes cut as boilerplate or comments")
+                                 : "",
+                             ")"));
     }
     if (topic.questions.empty()) return;
     Heading(3, "Account");

@@ -185,5 +185,35 @@ TEST(Report, PeopleFormatsShowTheSameAnswers) {
   EXPECT_THAT(md, HasSubstr("## Sources"));
 }
 
+TEST(JsonReport, DocumentsSayWhatWasCutAndWhere) {
+  testing::TempDir dir;
+  const std::string body =
+      "Le Mali a reçu quatre hélicoptères de la Russie mardi à Bamako.\n\n"
+      "Laisser un commentaire\n"
+      "Votre adresse e-mail ne sera pas publiée.\n"
+      "Moussa : le Mali a reçu vingt hélicoptères !\n";
+  std::string path = dir.Write("article.txt",
+                               "---\nsource: example.ml\npublished: 2022-08-10\n---\n"
+                               "Livraison d'hélicoptères\n" + body);
+  std::string json = Report({path}, ReportFormat::kJson, 1);
+  rapidjson::Document d;
+  ASSERT_TRUE(testing::ParseJson(json, &d)) << json;
+  const rapidjson::Value* doc = nullptr;
+  for (const auto& t : d["topics"].GetArray()) {
+    if (t["documents"].Size() > 0) doc = &t["documents"][0];
+  }
+  ASSERT_NE(doc, nullptr);
+  const rapidjson::Value& cuts = (*doc)["cuts"];
+  ASSERT_EQ(cuts.Size(), 1u);
+  // The comment form and the reader comment after it go; the article stays.
+  EXPECT_EQ(std::string(cuts[0]["excerpt"].GetString()).rfind("Laisser un commentaire", 0), 0u);
+  EXPECT_EQ(cuts[0]["end"].GetUint64(), (*doc)["bytes"].GetUint64());
+  EXPECT_EQ((*doc)["cut_bytes"].GetUint64(),
+            cuts[0]["end"].GetUint64() - cuts[0]["begin"].GetUint64());
+  EXPECT_THAT(json, HasSubstr("\"value\": \"4\""));  // the article is read
+  EXPECT_THAT(json, ::testing::Not(HasSubstr("\"value\": \"20\"")));  // the comment is not
+  EXPECT_THAT(Report({path}, ReportFormat::kMarkdown, 1), HasSubstr("bytes cut as boilerplate"));
+}
+
 }  // namespace
 }  // namespace crosscheck
