@@ -32,5 +32,44 @@ TEST(LineDiff, CutsLongDiffs) {
   EXPECT_THAT(diff, HasSubstr("diff cut after 50 lines"));
 }
 
+TEST(LineDiff, LargeRewritesListTheDifferingMiddle) {
+  // Far more edits than the shortest-script search allows: the diff still
+  // starts at the first differing line and keeps the common lines as context.
+  std::string a = "head\n", b = "head\n";
+  for (int i = 0; i < 30000; ++i) {
+    a += "old " + std::to_string(i) + "\n";
+    b += "new " + std::to_string(i) + "\n";
+  }
+  a += "tail\n";
+  b += "tail\n";
+  std::string diff = LineDiff(a, b, 1, 6);
+  EXPECT_EQ(diff,
+            "@@ expected line 1, actual line 1 @@\n head\n-old 0\n-old 1\n-old 2\n-old 3\n"
+            "-old 4\n... (diff cut after 6 lines)\n");
+}
+
+TEST(LineDiff, OneInsertionInALongTextIsOneHunk) {
+  std::string a, b;
+  for (int i = 0; i < 50000; ++i) {
+    a += std::to_string(i) + "\n";
+    b += std::to_string(i) + "\n";
+    if (i == 25000) b += "inserted\n";
+  }
+  EXPECT_EQ(LineDiff(a, b, 1), "@@ expected line 25001, actual line 25001 @@\n 25000\n+inserted\n 25001\n");
+}
+
+TEST(LineDiff, ScatteredEditsKeepTheirContext) {
+  std::string a, b;
+  for (int i = 0; i < 100; ++i) {
+    a += std::to_string(i) + "\n";
+    b += (i % 10 == 5 ? "x" : "") + std::to_string(i) + "\n";
+  }
+  std::string diff = LineDiff(a, b, 0);
+  for (int i = 5; i < 100; i += 10) {
+    EXPECT_THAT(diff, HasSubstr("-" + std::to_string(i) + "\n+x" + std::to_string(i) + "\n"));
+  }
+  EXPECT_THAT(diff, ::testing::Not(HasSubstr(" 6\n")));
+}
+
 }  // namespace
 }  // namespace crosscheck::testing
