@@ -187,7 +187,29 @@ class JsonReport {
       w_.Key("published_inferred");
       w_.Bool(doc.published_inferred);
       Field("bytes", doc.text.size());
+      Cuts(doc);
       Location(doc.location);
+      w_.EndObject();
+    }
+    w_.EndArray();
+  }
+
+  // What extraction cut from the text as boilerplate or reader comments:
+  // the byte total and each range of Document::text with its rule.
+  void Cuts(const Document& doc) {
+    uint64_t total = 0;
+    for (const TextCut& c : doc.cuts) total += c.end - c.begin;
+    Field("cut_bytes", total);
+    w_.Key("cuts");
+    w_.StartArray();
+    for (const TextCut& c : doc.cuts) {
+      w_.StartObject();
+      w_.Key("span");
+      w_.StartArray();
+      w_.Uint(c.begin);
+      w_.Uint(c.end);
+      w_.EndArray();
+      Field("rule", S(c.rule));
       w_.EndObject();
     }
     w_.EndArray();
