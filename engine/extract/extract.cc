@@ -17,6 +17,7 @@
 #include "extract/lexicon.h"
 #include "extract/modality.h"
 #include "extract/shadow.h"
+#include "extract/title.h"
 
 namespace crosscheck {
 namespace extract_internal {
@@ -25,6 +26,7 @@ namespace {
 // Buffers reused from one document to the next.
 struct Scratch {
   PreparedText prepared;
+  PreparedText title;  // the title line, to test it for boilerplate
   std::vector<int> hits;
   std::vector<std::vector<int>> claim_hits, date_hits, cue_hits;  // per sentence
   std::vector<std::vector<DateMention>> dates;                     // per sentence
@@ -125,6 +127,7 @@ void DocumentExtractor::Run(uint32_t d) {
   if (doc.lang == kNoString && !p.language.empty()) {
     doc.lang = corpus_->strings.Intern(p.language);
   }
+  TitleFromCleanText(text_rules_, p, p.language, &doc, &s_->title);
   ++stats_->documents;
   stats_->text_bytes += doc.text.size();
   stats_->cut_bytes += Sum(p.cuts);

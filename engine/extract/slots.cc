@@ -50,6 +50,15 @@ SlotFill SlotReader::Entity(const std::string& name, const EntityMention& m) con
   const GazetteerEntry& e = rules_.entities[m.entity];
   f.text = !e.read_as.empty() || m.demonym ? EntityName(rules_, m.entity, lang_.name)
                                            : std::string(Slice(ctx_.text, m.span));
+  // An organisation written with its kind ("la société Wagner", "la force
+  // Barkhane") is named by its name as written; places and countries keep
+  // their long form ("Fédération de Russie").
+  if (!m.demonym && e.read_as.empty() && e.type == "organisation" &&
+      f.text.size() > e.name.size()) {
+    absl::string_view tail = absl::string_view(f.text).substr(f.text.size() - e.name.size());
+    const char before = f.text[f.text.size() - e.name.size() - 1];
+    if ((before == ' ' || before == '\'') && Fold(tail) == Fold(e.name)) f.text = std::string(tail);
+  }
   f.key = EntityKey(rules_, m.entity, name);
   f.entity = m.entity;
   return f;

@@ -182,8 +182,11 @@ class JsonReport {
     w_.StartArray();
     for (const TextCut& k : doc.cuts) {
       w_.StartObject();
-      Field("begin", k.begin);
-      Field("end", k.end);
+      w_.Key("span");
+      w_.StartArray();
+      w_.Uint(k.begin);
+      w_.Uint(k.end);
+      w_.EndArray();
       Field("rule", S(k.rule));
       absl::string_view t = absl::string_view(doc.text).substr(k.begin, k.end - k.begin);
       size_t n = std::min<size_t>(t.size(), 60);

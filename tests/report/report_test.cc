@@ -207,9 +207,9 @@ TEST(JsonReport, DocumentsSayWhatWasCutAndWhere) {
   ASSERT_EQ(cuts.Size(), 1u);
   // The comment form and the reader comment after it go; the article stays.
   EXPECT_EQ(std::string(cuts[0]["excerpt"].GetString()).rfind("Laisser un commentaire", 0), 0u);
-  EXPECT_EQ(cuts[0]["end"].GetUint64(), (*doc)["bytes"].GetUint64());
+  EXPECT_EQ(cuts[0]["span"][1].GetUint64(), (*doc)["bytes"].GetUint64());
   EXPECT_EQ((*doc)["cut_bytes"].GetUint64(),
-            cuts[0]["end"].GetUint64() - cuts[0]["begin"].GetUint64());
+            cuts[0]["span"][1].GetUint64() - cuts[0]["span"][0].GetUint64());
   EXPECT_THAT(json, HasSubstr("\"value\": \"4\""));  // the article is read
   EXPECT_THAT(json, ::testing::Not(HasSubstr("\"value\": \"20\"")));  // the comment is not
   EXPECT_THAT(Report({path}, ReportFormat::kMarkdown, 1), HasSubstr("bytes cut as boilerplate"));
