@@ -1,6 +1,7 @@
 #include "extract/lexicon.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "re2/re2.h"
@@ -38,17 +39,9 @@ void AppendCollapsed(absl::string_view s, std::string* out) {
   }
 }
 
-}  // namespace
-
-std::string Fold(absl::string_view s) {
-  bool ascii = std::all_of(s.begin(), s.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
-  std::string out;
-  if (ascii) {
-    AppendCollapsed(absl::AsciiStrToLower(s), &out);
-    return out;
-  }
+// Fold before collapsing: lower case, NFD without non-spacing marks, the
+// apostrophes and hyphens mapped.
+std::string FoldWithIcu(absl::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -66,7 +59,61 @@ std::string Fold(absl::string_view s) {
   }
   std::string utf8;
   kept.toUTF8String(utf8);
-  AppendCollapsed(utf8, &out);
+  return utf8;
+}
+
+// Latin letters and general punctuation, whose folds do not depend on their
+// neighbours: FoldWithIcu of a string of them is the folds of its code
+// points, one after the other. Each is computed once.
+constexpr UChar32 kLatinEnd = 0x250;
+constexpr UChar32 kPunctuationBegin = 0x2000, kPunctuationEnd = 0x2070;
+
+const std::string* TableFold(UChar32 c) {
+  static const std::vector<std::string>* table = [] {
+    auto* t = new std::vector<std::string>(kLatinEnd + (kPunctuationEnd - kPunctuationBegin));
+    auto fill = [&](UChar32 from, UChar32 to, size_t at) {
+      for (UChar32 cp = from; cp < to; ++cp) {
+        std::string utf8;
+        icu::UnicodeString(cp).toUTF8String(utf8);
+        (*t)[at + (cp - from)] = FoldWithIcu(utf8);
+      }
+    };
+    fill(0, kLatinEnd, 0);
+    fill(kPunctuationBegin, kPunctuationEnd, kLatinEnd);
+    return t;
+  }();
+  if (c >= 0 && c < kLatinEnd) return &(*table)[c];
+  if (c >= kPunctuationBegin && c < kPunctuationEnd) {
+    return &(*table)[kLatinEnd + (c - kPunctuationBegin)];
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string Fold(absl::string_view s) {
+  bool ascii = std::all_of(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+  std::string out;
+  if (ascii) {
+    AppendCollapsed(absl::AsciiStrToLower(s), &out);
+    return out;
+  }
+  std::string folded;
+  const uint8_t* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    const std::string* f = TableFold(c);
+    if (f == nullptr) {  // another script, or invalid UTF-8
+      folded = FoldWithIcu(s);
+      break;
+    }
+    folded += *f;
+  }
+  AppendCollapsed(folded, &out);
   return out;
 }
 
