@@ -26,18 +26,28 @@ uint32_t PrevCodePoint(absl::string_view text, size_t pos) {
   return c < 0 ? 0 : static_cast<uint32_t>(c);
 }
 
-void AppendCollapsed(absl::string_view s, std::string* out) {
-  bool space = true;  // drops leading spaces
-  for (char c : s) {
+// Appends characters to *out with white space and "-" runs as one space,
+// none at the start or the end.
+class Collapser {
+ public:
+  explicit Collapser(std::string* out) : out_(out) {}
+  void Add(char c) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-') {
-      space = true;
-      continue;
+      space_ = true;
+      return;
     }
-    if (space && !out->empty()) out->push_back(' ');
-    space = false;
-    out->push_back(c);
+    if (space_ && !out_->empty()) out_->push_back(' ');
+    space_ = false;
+    out_->push_back(c);
   }
-}
+  void Add(absl::string_view s) {
+    for (char c : s) Add(c);
+  }
+
+ private:
+  std::string* out_;
+  bool space_ = true;  // drops leading spaces
+};
 
 // Fold before collapsing: lower case, NFD without non-spacing marks, the
 // apostrophes and hyphens mapped.
@@ -92,28 +102,29 @@ const std::string* TableFold(UChar32 c) {
 }  // namespace
 
 std::string Fold(absl::string_view s) {
+  std::string out;
+  Collapser collapse(&out);
+  const uint8_t* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
   bool ascii = std::all_of(s.begin(), s.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x80;
   });
-  std::string out;
   if (ascii) {
-    AppendCollapsed(absl::AsciiStrToLower(s), &out);
+    for (char c : s) collapse.Add(absl::ascii_tolower(static_cast<unsigned char>(c)));
     return out;
   }
-  std::string folded;
-  const uint8_t* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
     const std::string* f = TableFold(c);
     if (f == nullptr) {  // another script, or invalid UTF-8
-      folded = FoldWithIcu(s);
-      break;
+      out.clear();
+      Collapser whole(&out);
+      whole.Add(FoldWithIcu(s));
+      return out;
     }
-    folded += *f;
+    collapse.Add(*f);
   }
-  AppendCollapsed(folded, &out);
   return out;
 }
 
