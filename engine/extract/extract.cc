@@ -147,11 +147,6 @@ void DocumentExtractor::Run(uint32_t d) {
   }
   Prefilter(*lang);
   Dates(*lang, &doc);
-  s_->line_starts.clear();
-  s_->line_starts.push_back(0);
-  for (size_t i = 0; i < doc.text.size(); ++i) {
-    if (doc.text[i] == '\n') s_->line_starts.push_back(static_cast<uint32_t>(i + 1));
-  }
   s_->document.clear();
   bool shadowed = false;
   for (size_t i = 0; i < p.sentences.size(); ++i) {
@@ -170,6 +165,11 @@ void DocumentExtractor::Run(uint32_t d) {
   s_->document.erase(std::remove_if(s_->document.begin(), s_->document.end(),
                                     [](const FrameDraft& f) { return f.lender; }),
                      s_->document.end());
+  s_->line_starts.clear();
+  s_->line_starts.push_back(0);
+  for (size_t i = doc.text.find('\n'); i != std::string::npos; i = doc.text.find('\n', i + 1)) {
+    s_->line_starts.push_back(static_cast<uint32_t>(i + 1));
+  }
   std::vector<Span> quotes = FindQuotations(p.text);
   for (FrameDraft& draft : s_->document) Emit(*lang, d, &draft, quotes);
 }

@@ -1,6 +1,7 @@
 #include "extract/lexicon.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "re2/re2.h"
@@ -25,30 +26,32 @@ uint32_t PrevCodePoint(absl::string_view text, size_t pos) {
   return c < 0 ? 0 : static_cast<uint32_t>(c);
 }
 
-void AppendCollapsed(absl::string_view s, std::string* out) {
-  bool space = true;  // drops leading spaces
-  for (char c : s) {
+// Appends characters to *out with white space and "-" runs as one space,
+// none at the start or the end.
+class Collapser {
+ public:
+  explicit Collapser(std::string* out) : out_(out) {}
+  void Add(char c) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-') {
-      space = true;
-      continue;
+      space_ = true;
+      return;
     }
-    if (space && !out->empty()) out->push_back(' ');
-    space = false;
-    out->push_back(c);
+    if (space_ && !out_->empty()) out_->push_back(' ');
+    space_ = false;
+    out_->push_back(c);
   }
-}
-
-}  // namespace
-
-std::string Fold(absl::string_view s) {
-  bool ascii = std::all_of(s.begin(), s.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
-  std::string out;
-  if (ascii) {
-    AppendCollapsed(absl::AsciiStrToLower(s), &out);
-    return out;
+  void Add(absl::string_view s) {
+    for (char c : s) Add(c);
   }
+
+ private:
+  std::string* out_;
+  bool space_ = true;  // drops leading spaces
+};
+
+// Fold before collapsing: lower case, NFD without non-spacing marks, the
+// apostrophes and hyphens mapped.
+std::string FoldWithIcu(absl::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -66,7 +69,62 @@ std::string Fold(absl::string_view s) {
   }
   std::string utf8;
   kept.toUTF8String(utf8);
-  AppendCollapsed(utf8, &out);
+  return utf8;
+}
+
+// Latin letters and general punctuation, whose folds do not depend on their
+// neighbours: FoldWithIcu of a string of them is the folds of its code
+// points, one after the other. Each is computed once.
+constexpr UChar32 kLatinEnd = 0x250;
+constexpr UChar32 kPunctuationBegin = 0x2000, kPunctuationEnd = 0x2070;
+
+const std::string* TableFold(UChar32 c) {
+  static const std::vector<std::string>* table = [] {
+    auto* t = new std::vector<std::string>(kLatinEnd + (kPunctuationEnd - kPunctuationBegin));
+    auto fill = [&](UChar32 from, UChar32 to, size_t at) {
+      for (UChar32 cp = from; cp < to; ++cp) {
+        std::string utf8;
+        icu::UnicodeString(cp).toUTF8String(utf8);
+        (*t)[at + (cp - from)] = FoldWithIcu(utf8);
+      }
+    };
+    fill(0, kLatinEnd, 0);
+    fill(kPunctuationBegin, kPunctuationEnd, kLatinEnd);
+    return t;
+  }();
+  if (c >= 0 && c < kLatinEnd) return &(*table)[c];
+  if (c >= kPunctuationBegin && c < kPunctuationEnd) {
+    return &(*table)[kLatinEnd + (c - kPunctuationBegin)];
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string Fold(absl::string_view s) {
+  std::string out;
+  Collapser collapse(&out);
+  const uint8_t* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  bool ascii = std::all_of(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+  if (ascii) {
+    for (char c : s) collapse.Add(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    const std::string* f = TableFold(c);
+    if (f == nullptr) {  // another script, or invalid UTF-8
+      out.clear();
+      Collapser whole(&out);
+      whole.Add(FoldWithIcu(s));
+      return out;
+    }
+    collapse.Add(*f);
+  }
   return out;
 }
 

@@ -117,48 +117,52 @@ bool IsPlural(absl::string_view folded_noun) {
   return plural(first) || plural(last);
 }
 
+// The next match of `re` in text[*pos, span.end) at word boundaries; *pos
+// moves past it. FindAll is this until it fails.
+bool FindNext(const RE2& re, absl::string_view text, Span span, size_t* pos, Span* out) {
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
+  while (*pos < span.end && re.Match(input, *pos, span.end, RE2::UNANCHORED, &m, 1)) {
+    size_t b = m.data() - text.data();
+    size_t e = b + m.size();
+    if (e == b || !AtWordBoundary(text, b) || !AtWordBoundary(text, e)) {
+      *pos = NextCharStart(text, b);
+      continue;
+    }
+    *out = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    *pos = e;
+    return true;
+  }
+  *pos = span.end;
+  return false;
+}
+
 }  // namespace
 
 std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span) {
   std::vector<Span> out;
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece m;
   size_t pos = span.begin;
-  while (pos < span.end &&
-         re.Match(input, pos, span.end, RE2::UNANCHORED, &m, 1)) {
-    size_t b = m.data() - text.data();
-    size_t e = b + m.size();
-    if (e == b) {
-      pos = NextCharStart(text, b);
-      continue;
-    }
-    if (!AtWordBoundary(text, b) || !AtWordBoundary(text, e)) {
-      pos = NextCharStart(text, b);
-      continue;
-    }
-    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-    pos = e;
-  }
+  Span s;
+  while (FindNext(re, text, span, &pos, &s)) out.push_back(s);
   return out;
 }
 
 bool FindEntity(const ExtractRules::Impl& rules, const Language& lang,
                 absl::string_view text, Span span, EntityMention* out) {
-  if (lang.entity_re != nullptr) {
-    for (const Span& s : FindAll(*lang.entity_re, text, span)) {
-      auto it = rules.entity_names.find(Fold(Slice(text, s)));
-      if (it == rules.entity_names.end()) continue;
-      *out = {s, it->second, false};
-      return true;
-    }
+  Span s;
+  size_t pos = span.begin;
+  while (lang.entity_re != nullptr && FindNext(*lang.entity_re, text, span, &pos, &s)) {
+    auto it = rules.entity_names.find(Fold(Slice(text, s)));
+    if (it == rules.entity_names.end()) continue;
+    *out = {s, it->second, false};
+    return true;
   }
-  if (lang.demonym_re != nullptr) {
-    for (const Span& s : FindAll(*lang.demonym_re, text, span)) {
-      auto it = rules.demonyms.find(Fold(Slice(text, s)));
-      if (it == rules.demonyms.end()) continue;
-      *out = {s, it->second, true};
-      return true;
-    }
+  pos = span.begin;
+  while (lang.demonym_re != nullptr && FindNext(*lang.demonym_re, text, span, &pos, &s)) {
+    auto it = rules.demonyms.find(Fold(Slice(text, s)));
+    if (it == rules.demonyms.end()) continue;
+    *out = {s, it->second, true};
+    return true;
   }
   return false;
 }
@@ -237,7 +241,9 @@ bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
   if (lang.role_re == nullptr) return false;
   std::vector<re2::StringPiece> groups;
   re2::StringPiece input(text.data(), text.size());
-  for (const Span& s : FindAll(*lang.role_re, text, span)) {
+  size_t pos = span.begin;
+  Span s;
+  while (FindNext(*lang.role_re, text, span, &pos, &s)) {
     // The longest exact title at the first word of the loosely matched span
     // where one starts ("met President" holds the title "President").
     const RoleTitle* best = nullptr;
