@@ -160,9 +160,7 @@ class JsonReport {
     Field("id", t.id);
     Field("label", t.label);
     Documents(t);
-    w_.Key("entities");
-    w_.StartArray();
-    w_.EndArray();
+    Entities(t);
     Questions(t);
     Claims(t);
     Edges(t);
@@ -170,6 +168,37 @@ class JsonReport {
     Account(t);
     Conflicts(t);
     w_.EndObject();
+  }
+
+  void Entities(const ReportModel::Topic& t) {
+    w_.Key("entities");
+    w_.StartArray();
+    for (uint32_t e : t.entities) {
+      const Entity& entity = r_.resolution.entities[e];
+      w_.StartObject();
+      Field("name", entity.canonical);
+      Field("key", entity.key);
+      Field("type", EntityTypeName(entity.type));
+      w_.Key("aliases");
+      w_.StartArray();
+      for (const SurfaceForm& f : entity.forms) {
+        w_.StartObject();
+        Field("text", f.text);
+        Field("relation", SurfaceRelationName(f.relation));
+        Number("confidence", f.confidence);
+        Field("document", S(r_.corpus.documents[f.document].id));
+        w_.Key("span");
+        w_.StartArray();
+        w_.Uint(f.span_begin);
+        w_.Uint(f.span_end);
+        w_.EndArray();
+        if (!f.evidence.empty()) Field("evidence", f.evidence);
+        w_.EndObject();
+      }
+      w_.EndArray();
+      w_.EndObject();
+    }
+    w_.EndArray();
   }
 
   void Documents(const ReportModel::Topic& t) {
