@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "crosscheck/extract.h"
+#include "crosscheck/resolve.h"
 #include "crosscheck/rules.h"
 #include "crosscheck/text.h"
 #include "crosscheck/value.h"
@@ -39,6 +40,12 @@ std::unique_ptr<ExtractRules> CompileExtractRules(
 void RunExtractExamples(const RuleSet& set, const TextRules& text,
                         const ExtractRules& compiled, size_t* examples,
                         std::vector<RuleProblem>* failed);
+
+// Compiles the "resolve" kinds (crosscheck/resolve.h); as CompileValueRules.
+std::unique_ptr<ResolveRules> CompileResolveRules(const RuleSet& set,
+                                                  std::vector<RuleProblem>* problems);
+void RunResolveExamples(const RuleSet& set, const ResolveRules& compiled,
+                        size_t* examples, std::vector<RuleProblem>* failed);
 
 }  // namespace crosscheck::internal
 

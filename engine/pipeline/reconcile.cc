@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "crosscheck/extract.h"
+#include "crosscheck/resolve.h"
 
 #include "internal/status_macros.h"
 
@@ -30,12 +31,17 @@ absl::StatusOr<Reconciliation> Reconcile(const Rules& rules,
   if (!r.corpus.documents.empty()) {
     ExtractStats stats;
     CROSSCHECK_RETURN_IF_ERROR(ExtractClaims(rules, ExtractOptions(), &r.corpus, &stats));
+    ResolveStats resolved;
+    CROSSCHECK_RETURN_IF_ERROR(ResolveEntities(rules, &r.corpus, &r.resolution, &resolved));
     // Claims from text join the canonical order.
     if (stats.claims > 0) CanonicalizeOrder(&r.corpus);
     progress("extract", absl::StrCat(stats.documents, " documents, ", stats.frames,
                                      " statements, ", stats.claims, " claims, ",
                                      stats.cut_bytes, " of ", stats.text_bytes,
                                      " bytes cut as boilerplate"));
+    progress("resolve", absl::StrCat(resolved.mentions, " mentions, ", resolved.entities,
+                                     " entities, ", resolved.slots_rewritten,
+                                     " values rewritten, ", resolved.events, " events"));
   }
   CROSSCHECK_RETURN_IF_ERROR(TypeClaims(rules.values(), options.typing, &r.corpus));
   SortIssues(&r.corpus);

@@ -160,9 +160,7 @@ class JsonReport {
     Field("id", t.id);
     Field("label", t.label);
     Documents(t);
-    w_.Key("entities");
-    w_.StartArray();
-    w_.EndArray();
+    Entities(t);
     Questions(t);
     Claims(t);
     Edges(t);
@@ -192,6 +190,37 @@ class JsonReport {
       size_t n = std::min<size_t>(t.size(), 60);
       while (n < t.size() && n > 0 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) --n;
       Field("excerpt", t.substr(0, n));
+      w_.EndObject();
+    }
+    w_.EndArray();
+  }
+
+  void Entities(const ReportModel::Topic& t) {
+    w_.Key("entities");
+    w_.StartArray();
+    for (uint32_t e : t.entities) {
+      const Entity& entity = r_.resolution.entities[e];
+      w_.StartObject();
+      Field("name", entity.canonical);
+      Field("key", entity.key);
+      Field("type", EntityTypeName(entity.type));
+      w_.Key("aliases");
+      w_.StartArray();
+      for (const SurfaceForm& f : entity.forms) {
+        w_.StartObject();
+        Field("text", f.text);
+        Field("relation", SurfaceRelationName(f.relation));
+        Number("confidence", f.confidence);
+        Field("document", S(r_.corpus.documents[f.document].id));
+        w_.Key("span");
+        w_.StartArray();
+        w_.Uint(f.span_begin);
+        w_.Uint(f.span_end);
+        w_.EndArray();
+        if (!f.evidence.empty()) Field("evidence", f.evidence);
+        w_.EndObject();
+      }
+      w_.EndArray();
       w_.EndObject();
     }
     w_.EndArray();

@@ -21,6 +21,46 @@ bool GroupConsistentWithAnswer(const Reconciliation& r, uint32_t question,
   return Compatible(r.graph.relation(q, answer - q.first_group, group - q.first_group));
 }
 
+namespace {
+
+// The entities each topic's claims (through their frames) or documents name.
+void TopicEntities(const Reconciliation& r, ReportModel* m) {
+  const std::vector<Entity>& entities = r.resolution.entities;
+  if (entities.empty()) return;
+  std::vector<std::vector<uint32_t>> by_frame(r.corpus.frames.size());
+  std::vector<std::vector<uint32_t>> by_document(r.corpus.documents.size());
+  for (uint32_t e = 0; e < entities.size(); ++e) {
+    for (uint32_t f : entities[e].frames) by_frame[f].push_back(e);
+    for (const SurfaceForm& s : entities[e].forms) {
+      if (s.document < by_document.size() &&
+          (by_document[s.document].empty() || by_document[s.document].back() != e)) {
+        by_document[s.document].push_back(e);
+      }
+    }
+  }
+  for (ReportModel::Topic& t : m->topics) {
+    std::vector<uint32_t> found;
+    for (uint32_t d : t.documents) {
+      found.insert(found.end(), by_document[d].begin(), by_document[d].end());
+    }
+    for (uint32_t q : t.questions) {
+      const ClaimGraph::Question& question = r.graph.questions[q];
+      for (uint32_t g = question.first_group; g < question.first_group + question.num_groups; ++g) {
+        const ClaimGraph::Group& group = r.graph.groups[g];
+        for (uint32_t i = group.first_claim; i < group.first_claim + group.num_claims; ++i) {
+          uint32_t frame = r.corpus.claims[r.graph.claims[i]].frame;
+          if (frame != kNoFrame) found.insert(found.end(), by_frame[frame].begin(), by_frame[frame].end());
+        }
+      }
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    t.entities = std::move(found);
+  }
+}
+
+}  // namespace
+
 ReportModel BuildReportModel(const Reconciliation& r) {
   const Corpus& corpus = r.corpus;
   const ClaimGraph& graph = r.graph;
@@ -76,6 +116,8 @@ ReportModel BuildReportModel(const Reconciliation& r) {
       }
     }
   }
+
+  TopicEntities(r, &m);
 
   // Source statistics.
   m.source_stats.resize(graph.sources.size());

@@ -18,6 +18,8 @@ struct ReportModel {
     std::string label;
     std::vector<uint32_t> documents;  // corpus document indices, by id
     std::vector<uint32_t> questions;  // graph question indices, graph order
+    // Resolution entities its claims or documents name, in resolution order.
+    std::vector<uint32_t> entities;
   };
   struct SourceStats {
     uint32_t claims = 0;

@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "crosscheck/extract.h"
+#include "crosscheck/resolve.h"
 #include "crosscheck/text.h"
 #include "crosscheck/value.h"
 #include "internal/rule_set.h"
@@ -39,6 +40,7 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::Load(absl::string_view dir) {
   rules->values_ = internal::CompileValueRules(*set, &problems);
   rules->text_ = internal::CompileTextRules(*set, &problems);
   rules->extract_ = internal::CompileExtractRules(*set, &problems);
+  rules->resolve_ = internal::CompileResolveRules(*set, &problems);
   if (!problems.empty()) {
     std::string message = problems.front().ToString();
     if (problems.size() > 1) {
@@ -70,6 +72,10 @@ absl::StatusOr<RuleCheck> CheckRules(absl::string_view dir) {
   std::unique_ptr<ExtractRules> extract =
       internal::CompileExtractRules(*set, &check.problems);
   internal::RunExtractExamples(*set, *text, *extract, &check.examples,
+                               &check.failed_examples);
+  std::unique_ptr<ResolveRules> resolve =
+      internal::CompileResolveRules(*set, &check.problems);
+  internal::RunResolveExamples(*set, *resolve, &check.examples,
                                &check.failed_examples);
   return check;
 }

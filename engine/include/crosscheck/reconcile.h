@@ -11,6 +11,7 @@
 #include "crosscheck/corpus.h"
 #include "crosscheck/graph.h"
 #include "crosscheck/ingest.h"
+#include "crosscheck/resolve.h"
 #include "crosscheck/rules.h"
 #include "crosscheck/solve.h"
 #include "crosscheck/value.h"
@@ -31,6 +32,7 @@ struct ReconcileOptions {
 // Everything a report is made from. Movable, not copyable.
 struct Reconciliation {
   Corpus corpus;
+  Resolution resolution;  // entities and events of the articles
   ClaimGraph graph;
   Solution solution;
 };

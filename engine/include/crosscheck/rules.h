@@ -23,6 +23,7 @@
 namespace crosscheck {
 
 class ExtractRules;
+class ResolveRules;
 class TextRules;
 class ValueRules;
 namespace internal {
@@ -54,6 +55,7 @@ class Rules {
   const ValueRules& values() const { return *values_; }
   const TextRules& text() const { return *text_; }
   const ExtractRules& extract() const { return *extract_; }
+  const ResolveRules& resolve() const { return *resolve_; }
   const internal::RuleSet& rule_set() const { return *rule_set_; }
 
  private:
@@ -62,6 +64,7 @@ class Rules {
   std::unique_ptr<ValueRules> values_;
   std::unique_ptr<TextRules> text_;
   std::unique_ptr<ExtractRules> extract_;
+  std::unique_ptr<ResolveRules> resolve_;
 };
 
 struct RuleCheck {

@@ -1,0 +1,131 @@
+// ResolveEntities: mentions, clusters, rewriting slots and claims to the
+// canonical entity, event groups.
+#include "crosscheck/resolve.h"
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "crosscheck/extract.h"
+#include "crosscheck/rules.h"
+#include "resolve/resolve_impl.h"
+
+namespace crosscheck {
+namespace {
+
+using resolve_internal::Mention;
+
+// The value of `old` with its key replaced by `key`.
+ValueId Rekeyed(ValueStore* values, ValueId old, const std::string& key) {
+  Value v = values->Get(old);
+  v.key = values->InternKey(key);
+  return values->Add(v);
+}
+
+// Rewrites the slots of resolved mentions and the claims made from them;
+// returns the frames touched, ascending.
+std::vector<uint32_t> Rewrite(const std::vector<Mention>& mentions,
+                              const std::vector<Entity>& entities, Corpus* corpus,
+                              ResolveStats* stats) {
+  absl::flat_hash_map<uint32_t, ValueId> slot_value;  // slot -> new value
+  std::vector<uint32_t> frames;
+  for (const Mention& m : mentions) {
+    // Gazetteer names were made canonical by extraction (a capital may stand
+    // for its country): they keep their value.
+    if (m.entity < 0 || m.slot == resolve_internal::kNoSlot || m.gazetteer ||
+        m.confidence < kRewriteConfidence) {
+      continue;
+    }
+    FrameSlot& slot = corpus->frame_slots[m.slot];
+    const std::string& key = entities[m.entity].key;
+    if (slot.value == kNoValue || corpus->values.Key(slot.value) == key) continue;
+    slot.value = Rekeyed(&corpus->values, slot.value, key);
+    slot_value[m.slot] = slot.value;
+    frames.push_back(m.frame);
+    ++stats->slots_rewritten;
+  }
+  std::sort(frames.begin(), frames.end());
+  frames.erase(std::unique(frames.begin(), frames.end()), frames.end());
+  if (slot_value.empty()) return frames;
+  for (Claim& c : corpus->claims) {
+    if (c.frame == kNoFrame) continue;
+    const Frame& f = corpus->frames[c.frame];
+    for (uint32_t k = f.slots_begin; k < f.slots_end; ++k) {
+      if (corpus->frame_slots[k].name != c.predicate) continue;
+      auto it = slot_value.find(k);
+      if (it != slot_value.end() && corpus->frame_slots[k].text == c.raw_value) c.value = it->second;
+    }
+  }
+  return frames;
+}
+
+void Resubject(const Rules& rules, const std::vector<uint32_t>& frames, Corpus* corpus) {
+  if (frames.empty()) return;
+  std::vector<StringId> subject(corpus->frames.size(), kNoString);
+  for (uint32_t f : frames) {
+    subject[f] = corpus->strings.Intern(FrameSubject(rules.extract(), *corpus, corpus->frames[f]));
+  }
+  for (Claim& c : corpus->claims) {
+    if (c.frame != kNoFrame && subject[c.frame] != kNoString) c.subject = subject[c.frame];
+  }
+}
+
+// Entities with their surface forms and frames, sorted for the report.
+std::vector<Entity> Finish(std::vector<Entity> entities, const std::vector<Mention>& mentions) {
+  for (const Mention& m : mentions) {
+    if (m.entity < 0) continue;
+    Entity& e = entities[m.entity];
+    SurfaceForm form;
+    form.text = m.text;
+    form.relation = m.relation;
+    form.document = m.document;
+    form.span_begin = m.span_begin;
+    form.span_end = m.span_end;
+    form.confidence = m.confidence;
+    form.evidence = m.evidence;
+    e.forms.push_back(std::move(form));
+    if (m.frame != kNoFrame) e.frames.push_back(m.frame);
+  }
+  std::vector<Entity> out;
+  for (Entity& e : entities) {
+    if (e.forms.empty()) continue;
+    std::sort(e.forms.begin(), e.forms.end(), [](const SurfaceForm& a, const SurfaceForm& b) {
+      return std::tie(a.document, a.span_begin, a.span_end, a.text) <
+             std::tie(b.document, b.span_begin, b.span_end, b.text);
+    });
+    std::sort(e.frames.begin(), e.frames.end());
+    e.frames.erase(std::unique(e.frames.begin(), e.frames.end()), e.frames.end());
+    out.push_back(std::move(e));
+  }
+  std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
+    if (a.type != b.type) return EntityTypeName(a.type) < EntityTypeName(b.type);
+    return a.canonical < b.canonical;
+  });
+  return out;
+}
+
+}  // namespace
+
+absl::Status ResolveEntities(const Rules& rules, Corpus* corpus, Resolution* out,
+                             ResolveStats* stats) {
+  ResolveStats local;
+  if (stats == nullptr) stats = &local;
+  resolve_internal::DocumentEntities document_entities;
+  std::vector<Mention> mentions = resolve_internal::CollectMentions(rules, *corpus, &document_entities);
+  stats->mentions = mentions.size();
+  std::vector<Entity> entities =
+      resolve_internal::ClusterMentions(rules.resolve().impl(), &mentions, stats);
+  std::vector<uint32_t> frames = Rewrite(mentions, entities, corpus, stats);
+  Resubject(rules, frames, corpus);
+  out->entities = Finish(std::move(entities), mentions);
+  stats->entities = out->entities.size();
+  out->events.clear();
+  resolve_internal::GroupEvents(rules, corpus, &out->events);
+  stats->events = out->events.size();
+  return absl::OkStatus();
+}
+
+}  // namespace crosscheck
