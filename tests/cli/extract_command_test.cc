@@ -68,7 +68,7 @@ TEST(ExtractCommand, WritesOneStatementPerLineWithItsEvidence) {
   std::vector<std::string> classes;
   for (const std::string& line : lines) {
     rapidjson::Document d;
-    ASSERT_FALSE(d.Parse(line.c_str()).HasParseError()) << line;
+    ASSERT_FALSE(d.Parse(line.data(), line.size()).HasParseError()) << line;
     EXPECT_STREQ(d["template"].GetString(), "delivery");
     EXPECT_STREQ(d["slots"]["recipient"].GetString(), "Mali");
     EXPECT_STREQ(d["slots"]["supplier"].GetString(), "Russie");
@@ -90,7 +90,7 @@ TEST(ExtractCommand, JsonGroupsByDocumentWithTheCuts) {
             kExitOk)
       << err;
   rapidjson::Document d;
-  ASSERT_FALSE(d.Parse(out.c_str()).HasParseError());
+  ASSERT_FALSE(d.Parse(out.data(), out.size()).HasParseError());
   const rapidjson::Value& docs = d["documents"];
   ASSERT_EQ(docs.Size(), 5u);
   // Seed 001 is dated from its text: "dimanche (7 août)" after December 2021.
@@ -112,7 +112,7 @@ TEST(ExtractCommand, ReconcileTurnsArticlesIntoClaims) {
             kExitOk)
       << err;
   rapidjson::Document d;
-  ASSERT_FALSE(d.Parse(out.c_str()).HasParseError());
+  ASSERT_FALSE(d.Parse(out.data(), out.size()).HasParseError());
   EXPECT_GT(d["input"]["counts"]["claims"].GetUint(), 100u) << out.substr(0, 400);
 }
 
