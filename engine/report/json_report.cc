@@ -436,7 +436,28 @@ class JsonReport {
       w_.EndArray();
       w_.EndObject();
     }
+    for (const auto& [e, k] : t.misspellings) MisspellingObject(e, k);
     w_.EndArray();
+  }
+
+  // A name written differently from the entity it most likely is.
+  void MisspellingObject(uint32_t e, uint32_t k) {
+    const Entity& entity = r_.resolution.entities[e];
+    const SurfaceForm& form = entity.forms[k];
+    w_.StartObject();
+    Field("kind", "misspelling");
+    Field("entity", entity.canonical);
+    Field("type", EntityTypeName(entity.type));
+    Field("written", form.text);
+    Field("document", S(r_.corpus.documents[form.document].id));
+    w_.Key("span");
+    w_.StartArray();
+    w_.Uint(form.span_begin);
+    w_.Uint(form.span_end);
+    w_.EndArray();
+    Number("confidence", form.confidence);
+    Field("why", MisspellingWhy(r_, entity, form));
+    w_.EndObject();
   }
 
   const Reconciliation& r_;

@@ -1,5 +1,6 @@
 // Markdown and HTML: the same report for people. Both render one neutral
 // document (headings, paragraphs, tables), so they always show the same facts.
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -109,6 +110,7 @@ class PeopleDoc {
                         std::string(QuestionStatusName(r_.solution.status[q])),
                         absl::StrCat(S(c.source), ": \"", S(c.raw_value), "\"")});
     }
+    Entities(topic);
     Conflicts(topic);
   }
 
@@ -132,6 +134,35 @@ class PeopleDoc {
         t.rows.push_back({std::string(Key(g)), Conf(r_.solution.group_confidence[g]),
                           absl::StrJoin(names, ", ")});
       }
+    }
+    for (const auto& [e, k] : topic.misspellings) {
+      if (!any) {
+        Heading(3, "Conflicts");
+        any = true;
+      }
+      const Entity& entity = r_.resolution.entities[e];
+      Paragraph(absl::StrCat("Name: ", MisspellingWhy(r_, entity, entity.forms[k]), "."));
+    }
+  }
+
+  // Entities named more than one way, with how each form relates.
+  void Entities(const ReportModel::Topic& topic) {
+    Block* t = nullptr;
+    for (uint32_t e : topic.entities) {
+      const Entity& entity = r_.resolution.entities[e];
+      std::vector<std::string> forms;
+      for (const SurfaceForm& f : entity.forms) {
+        if (f.relation == SurfaceRelation::kExact) continue;
+        std::string form = absl::StrCat("\"", f.text, "\" (", SurfaceRelationName(f.relation), ")");
+        if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(form);
+      }
+      if (forms.empty()) continue;
+      if (t == nullptr) {
+        Heading(3, "Entities named more than one way");
+        t = &Table({"entity", "type", "also written"});
+      }
+      t->rows.push_back({entity.canonical, std::string(EntityTypeName(entity.type)),
+                         absl::StrJoin(forms, ", ")});
     }
   }
 

@@ -23,6 +23,42 @@ bool GroupConsistentWithAnswer(const Reconciliation& r, uint32_t question,
 
 namespace {
 
+// The misspelled forms of a topic's entities that occur inside a statement
+// the topic's claims come from, so each finding shows where it matters.
+void TopicMisspellings(const Reconciliation& r, ReportModel::Topic* t) {
+  absl::flat_hash_set<uint32_t> frames;
+  for (uint32_t q : t->questions) {
+    const ClaimGraph::Question& question = r.graph.questions[q];
+    for (uint32_t g = question.first_group; g < question.first_group + question.num_groups; ++g) {
+      const ClaimGraph::Group& group = r.graph.groups[g];
+      for (uint32_t i = group.first_claim; i < group.first_claim + group.num_claims; ++i) {
+        uint32_t frame = r.corpus.claims[r.graph.claims[i]].frame;
+        if (frame != kNoFrame) frames.insert(frame);
+      }
+    }
+  }
+  for (uint32_t e : t->entities) {
+    const Entity& entity = r.resolution.entities[e];
+    for (uint32_t k = 0; k < entity.forms.size(); ++k) {
+      const SurfaceForm& form = entity.forms[k];
+      if (form.relation != SurfaceRelation::kMisspelling) continue;
+      bool here = std::any_of(entity.frames.begin(), entity.frames.end(), [&](uint32_t f) {
+        const Frame& frame = r.corpus.frames[f];
+        if (!frames.contains(f) || frame.document != form.document) return false;
+        if (frame.sentence_begin <= form.span_begin && form.span_end <= frame.sentence_end) {
+          return true;
+        }
+        for (uint32_t i = frame.slots_begin; i < frame.slots_end; ++i) {
+          const FrameSlot& slot = r.corpus.frame_slots[i];
+          if (slot.span_begin <= form.span_begin && form.span_end <= slot.span_end) return true;
+        }
+        return false;
+      });
+      if (here) t->misspellings.emplace_back(e, k);
+    }
+  }
+}
+
 // The entities each topic's claims (through their frames) or documents name.
 void TopicEntities(const Reconciliation& r, ReportModel* m) {
   const std::vector<Entity>& entities = r.resolution.entities;
@@ -56,10 +92,25 @@ void TopicEntities(const Reconciliation& r, ReportModel* m) {
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     t.entities = std::move(found);
+    TopicMisspellings(r, &t);
   }
 }
 
 }  // namespace
+
+std::string MisspellingWhy(const Reconciliation& r, const Entity& entity,
+                           const SurfaceForm& form) {
+  size_t others = 0;
+  for (const SurfaceForm& f : entity.forms) others += f.relation != SurfaceRelation::kMisspelling;
+  std::string why = absl::StrCat("\"", form.text, "\" in ",
+                                 r.corpus.str(r.corpus.documents[form.document].id),
+                                 " is likely a misspelling of ", entity.canonical);
+  if (others > 0) {
+    absl::StrAppend(&why, " (written so ", others, " time", others == 1 ? "" : "s", ")");
+  }
+  if (!form.evidence.empty()) absl::StrAppend(&why, ": ", form.evidence);
+  return why;
+}
 
 ReportModel BuildReportModel(const Reconciliation& r) {
   const Corpus& corpus = r.corpus;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/reconcile.h"
@@ -20,6 +21,9 @@ struct ReportModel {
     std::vector<uint32_t> questions;  // graph question indices, graph order
     // Resolution entities its claims or documents name, in resolution order.
     std::vector<uint32_t> entities;
+    // Likely misspellings of those entities' names, seen in statements that
+    // give this topic claims: (entity, index into Entity::forms).
+    std::vector<std::pair<uint32_t, uint32_t>> misspellings;
   };
   struct SourceStats {
     uint32_t claims = 0;
@@ -40,6 +44,11 @@ struct ReportModel {
 };
 
 ReportModel BuildReportModel(const Reconciliation& r);
+
+// One line: "\"Sadio Kamara\" in DOC is likely a misspelling of Sadio
+// Camara (N occurrences written otherwise): <resolution evidence>".
+std::string MisspellingWhy(const Reconciliation& r, const Entity& entity,
+                           const SurfaceForm& form);
 
 // The answer's relation to each group of a question decides whether a claim
 // in that group is consistent with the reconciled account.

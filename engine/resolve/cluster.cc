@@ -270,7 +270,13 @@ std::vector<Entity> ClusterMentions(const ResolveRules::Impl& rules,
         m.entity = index;
         m.confidence = n == best ? 1.0 : merge_score[n];
         m.relation = RelationOf(e.canonical, m.text);
-        if (m.relation == SurfaceRelation::kAlias && CompareNames(e.canonical, m.text).phonetic) {
+        // A name the gazetteer lists ("Russia", "Moscow" for Russie, Moscou)
+        // is an alias of its entry, however close it is to the entry's name.
+        if (m.gazetteer && m.relation != SurfaceRelation::kExact &&
+            m.relation != SurfaceRelation::kVariant) {
+          m.relation = SurfaceRelation::kAlias;
+        } else if (m.relation == SurfaceRelation::kAlias &&
+                   CompareNames(e.canonical, m.text).phonetic) {
           m.relation = SurfaceRelation::kMisspelling;
         }
         m.evidence = n == best ? "" : merge_why[n];

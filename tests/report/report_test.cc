@@ -215,5 +215,30 @@ TEST(JsonReport, DocumentsSayWhatWasCutAndWhere) {
   EXPECT_THAT(Report({path}, ReportFormat::kMarkdown, 1), HasSubstr("bytes cut as boilerplate"));
 }
 
+TEST(JsonReport, LikelyMisspellingsAreConflictsAndListedNamesAreNot) {
+  const std::string fixture = testing::SourceDir() + "/fixtures/names-hard/input/";
+  std::string json = Report({fixture + "a_livraison_kamara.txt", fixture + "b_livraison_camara.txt",
+                             fixture + "d_shoigu_en.txt"},
+                            ReportFormat::kJson, 1);
+  rapidjson::Document d;
+  ASSERT_TRUE(testing::ParseJson(json, &d)) << json;
+  std::vector<std::string> written;
+  for (const auto& t : d["topics"].GetArray()) {
+    for (const auto& c : t["conflicts"].GetArray()) {
+      if (std::string(c["kind"].GetString()) != "misspelling") continue;
+      written.emplace_back(c["written"].GetString());
+      EXPECT_EQ(std::string(c["entity"].GetString()), "Sadio Camara");
+      EXPECT_THAT(c["why"].GetString(), HasSubstr("defence_minister"));
+    }
+  }
+  // The minister's misspelling is a finding; "Russia" in the English article
+  // is the gazetteer's English name of Russie, not a misspelling.
+  ASSERT_FALSE(written.empty());
+  for (const std::string& w : written) EXPECT_EQ(w, "Sadio Kamara");
+  EXPECT_THAT(Report({fixture + "a_livraison_kamara.txt", fixture + "b_livraison_camara.txt"},
+                     ReportFormat::kMarkdown, 1),
+              HasSubstr("| Sadio Camara | person | \"Sadio Kamara\" (misspelling) |"));
+}
+
 }  // namespace
 }  // namespace crosscheck
