@@ -112,29 +112,95 @@ std::string MisspellingWhy(const Reconciliation& r, const Entity& entity,
   return why;
 }
 
+namespace {
+
+// Per document, its topic id: its metadata topic, else the id of the first
+// document (by id) of its story, else its own id.
+std::vector<std::string> DocumentTopics(const Reconciliation& r) {
+  const Corpus& corpus = r.corpus;
+  const std::vector<uint32_t>& story = r.resolution.document_story;
+  std::vector<std::string> first(corpus.documents.size());
+  std::vector<std::string> topic(corpus.documents.size());
+  for (uint32_t d = 0; d < corpus.documents.size(); ++d) {
+    const Document& doc = corpus.documents[d];
+    if (!corpus.str(doc.topic).empty() || d >= story.size()) continue;
+    std::string& f = first[story[d]];
+    absl::string_view id = corpus.str(doc.id);
+    if (f.empty() || id < f) f = std::string(id);
+  }
+  for (uint32_t d = 0; d < corpus.documents.size(); ++d) {
+    const Document& doc = corpus.documents[d];
+    if (!corpus.str(doc.topic).empty()) {
+      topic[d] = std::string(corpus.str(doc.topic));
+    } else if (d < story.size()) {
+      topic[d] = first[story[d]];
+    } else {
+      topic[d] = std::string(corpus.str(doc.id));
+    }
+  }
+  return topic;
+}
+
+std::string QuestionTopic(const Reconciliation& r, const std::vector<std::string>& doc_topic,
+                          uint32_t q) {
+  const ClaimGraph::Question& question = r.graph.questions[q];
+  std::map<absl::string_view, uint32_t> votes;
+  for (uint32_t g = question.first_group; g < question.first_group + question.num_groups; ++g) {
+    const ClaimGraph::Group& group = r.graph.groups[g];
+    for (uint32_t i = group.first_claim; i < group.first_claim + group.num_claims; ++i) {
+      uint32_t d = r.corpus.claims[r.graph.claims[i]].document;
+      if (d < doc_topic.size()) ++votes[doc_topic[d]];
+    }
+  }
+  if (votes.empty()) return std::string(r.corpus.str(question.subject));
+  auto best = votes.begin();  // ties: the smaller id
+  for (auto it = votes.begin(); it != votes.end(); ++it) {
+    if (it->second > best->second) best = it;
+  }
+  return std::string(best->first);
+}
+
+}  // namespace
+
 ReportModel BuildReportModel(const Reconciliation& r) {
   const Corpus& corpus = r.corpus;
   const ClaimGraph& graph = r.graph;
   const Solution& solution = r.solution;
   ReportModel m;
 
-  // Topics: a table subject, or a document's topic (else its id).
+  // Topics. An article's topic is its `topic` metadata, else its story
+  // (resolution: the articles that share dated events), named by the story's
+  // first document id and labelled with the title of its article with the
+  // most claims. A question belongs to the topic most of its claims'
+  // articles are in (ties: the smaller id); a table question to its subject.
+  std::vector<std::string> doc_topic = DocumentTopics(r);
   std::map<std::string, ReportModel::Topic> topics;
-  for (uint32_t q = 0; q < graph.questions.size(); ++q) {
-    std::string id(corpus.str(graph.questions[q].subject));
-    ReportModel::Topic& t = topics[id];
-    t.id = id;
-    t.label = id;
-    t.questions.push_back(q);
-  }
   for (uint32_t d = 0; d < corpus.documents.size(); ++d) {
-    const Document& doc = corpus.documents[d];
-    const bool has_topic = !corpus.str(doc.topic).empty();
-    std::string id(corpus.str(has_topic ? doc.topic : doc.id));
-    ReportModel::Topic& t = topics[id];
-    t.id = id;
-    if (t.label.empty()) t.label = has_topic || doc.title.empty() ? id : doc.title;
+    ReportModel::Topic& t = topics[doc_topic[d]];
+    t.id = doc_topic[d];
     t.documents.push_back(d);
+  }
+  std::vector<uint32_t> claims_of(corpus.documents.size(), 0);
+  for (const Claim& c : corpus.claims) {
+    if (c.document < claims_of.size()) ++claims_of[c.document];
+  }
+  for (auto& [id, t] : topics) {
+    uint32_t best = t.documents[0];
+    for (uint32_t d : t.documents) {
+      if (claims_of[d] > claims_of[best]) best = d;  // ties: the first by id
+    }
+    const Document& doc = corpus.documents[best];
+    bool named = !corpus.str(doc.topic).empty();
+    t.label = named || doc.title.empty() ? id : doc.title;
+  }
+  for (uint32_t q = 0; q < graph.questions.size(); ++q) {
+    std::string id = QuestionTopic(r, doc_topic, q);
+    ReportModel::Topic& t = topics[id];
+    if (t.id.empty()) {
+      t.id = id;
+      t.label = id;
+    }
+    t.questions.push_back(q);
   }
   for (auto& [id, topic] : topics) m.topics.push_back(std::move(topic));
 

@@ -125,6 +125,7 @@ absl::Status ResolveEntities(const Rules& rules, Corpus* corpus, Resolution* out
   out->events.clear();
   resolve_internal::GroupEvents(rules, corpus, &out->events);
   stats->events = out->events.size();
+  out->document_story = resolve_internal::GroupStories(rules, *corpus);
   return absl::OkStatus();
 }
 

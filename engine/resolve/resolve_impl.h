@@ -55,6 +55,10 @@ std::vector<Entity> ClusterMentions(const ResolveRules::Impl& rules,
 // subjects of their claims; appends the groups to `*events`.
 void GroupEvents(const Rules& rules, Corpus* corpus, std::vector<EventGroup>* events);
 
+// Per document, its story (stories.cc): documents sharing a dated event have
+// the same one; numbered by their first document in id order.
+std::vector<uint32_t> GroupStories(const Rules& rules, const Corpus& corpus);
+
 }  // namespace crosscheck::resolve_internal
 
 #endif  // CROSSCHECK_ENGINE_RESOLVE_RESOLVE_IMPL_H_

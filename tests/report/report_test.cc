@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -238,6 +239,37 @@ TEST(JsonReport, LikelyMisspellingsAreConflictsAndListedNamesAreNot) {
   EXPECT_THAT(Report({fixture + "a_livraison_kamara.txt", fixture + "b_livraison_camara.txt"},
                      ReportFormat::kMarkdown, 1),
               HasSubstr("| Sadio Camara | person | \"Sadio Kamara\" (misspelling) |"));
+}
+
+TEST(JsonReport, ArticlesSharingADatedEventAreOneTopic) {
+  // a and b tell of the same delivery of 2022-08-09; f of an attack, c of
+  // the coup: neither shares a dated event with the others.
+  const std::string fixture = testing::SourceDir() + "/fixtures/names-hard/input/";
+  std::string json = Report({fixture + "f_gadi.txt", fixture + "b_livraison_camara.txt",
+                             fixture + "c_regime_qaida.txt", fixture + "a_livraison_kamara.txt"},
+                            ReportFormat::kJson, 1);
+  rapidjson::Document d;
+  ASSERT_TRUE(testing::ParseJson(json, &d)) << json;
+  std::vector<std::vector<std::string>> groups;
+  for (const auto& t : d["topics"].GetArray()) {
+    std::vector<std::string> names;
+    for (const auto& doc : t["documents"].GetArray()) {
+      std::string id = doc["id"].GetString();
+      names.push_back(id.substr(id.rfind('/') + 1, 1));
+    }
+    groups.push_back(names);
+    if (names.size() == 2) {
+      // Named after its first article, labelled by the one with most claims.
+      EXPECT_THAT(t["id"].GetString(), ::testing::EndsWith("a_livraison_kamara.txt"));
+      bool delivery = false;
+      for (const auto& q : t["questions"].GetArray()) {
+        delivery = delivery || absl::StartsWith(q["subject"].GetString(), "delivery|");
+      }
+      EXPECT_TRUE(delivery);
+    }
+  }
+  using V = std::vector<std::string>;
+  EXPECT_THAT(groups, ::testing::UnorderedElementsAre(V{"a", "b"}, V{"c"}, V{"f"}));
 }
 
 }  // namespace

@@ -103,6 +103,11 @@ struct EventGroup {
 struct Resolution {
   std::vector<Entity> entities;    // by type, then canonical name
   std::vector<EventGroup> events;  // groups of two or more frames, by subject
+  // Per document: its story. Documents with frames of the same dated event
+  // (same subject after grouping, its date stated in both) share a story;
+  // people, roles and undated totals do not link documents. Stories are
+  // numbered by their first document in id order.
+  std::vector<uint32_t> document_story;
 };
 
 // What ResolveEntities did, for progress lines.
