@@ -408,6 +408,8 @@ class JsonReport {
       uint32_t best = BestEvidence(r_, answer);
       Field("evidence", ClaimRef(m_.claim_number[best]));
       Field("evidence_source", S(r_.corpus.claims[best].source));
+      absl::string_view quote = EvidenceQuote(r_, best);
+      if (!quote.empty()) Field("quote", quote);
       w_.EndObject();
     }
     w_.EndArray();

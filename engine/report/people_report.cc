@@ -105,10 +105,13 @@ class PeopleDoc {
       uint32_t best = BestEvidence(r_, answer);
       const Claim& c = r_.corpus.claims[best];
       t.rows.push_back({absl::StrCat(QuestionRef(m_.question_number[q]), " ",
-                                     S(question.predicate)),
+                                     S(question.subject), " ", S(question.predicate)),
                         AnswerText(r_, q), Conf(r_.solution.group_confidence[answer]),
                         std::string(QuestionStatusName(r_.solution.status[q])),
-                        absl::StrCat(S(c.source), ": \"", S(c.raw_value), "\"")});
+                        absl::StrCat(S(c.source), ": \"",
+                                     EvidenceQuote(r_, best).empty() ? S(c.raw_value)
+                                                                     : EvidenceQuote(r_, best),
+                                     "\"")});
     }
     Entities(topic);
     Conflicts(topic);
@@ -125,6 +128,7 @@ class PeopleDoc {
       uint32_t answer = r_.solution.answer[q];
       uint32_t rival = StrongestRival(r_, m_, q);
       Paragraph(absl::StrCat(QuestionRef(m_.question_number[q]), " ",
+                             S(r_.graph.questions[q].subject), " ",
                              S(r_.graph.questions[q].predicate), ": ",
                              ConflictWhy(r_, q, answer, rival), "."));
       Block& t = Table({"value", "confidence", "sources"});

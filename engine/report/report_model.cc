@@ -409,4 +409,12 @@ std::string FormatDay(absl::CivilDay day) {
   return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
 }
 
+absl::string_view EvidenceQuote(const Reconciliation& r, uint32_t claim) {
+  const Claim& c = r.corpus.claims[claim];
+  if (c.document >= r.corpus.documents.size()) return {};
+  const std::string& text = r.corpus.documents[c.document].text;
+  if (c.span_end > text.size() || c.span_begin >= c.span_end) return {};
+  return absl::string_view(text).substr(c.span_begin, c.span_end - c.span_begin);
+}
+
 }  // namespace crosscheck::internal

@@ -90,6 +90,10 @@ std::vector<uint32_t> AccountOrder(const Reconciliation& r,
 // by report order.
 uint32_t BestEvidence(const Reconciliation& r, uint32_t group);
 
+// The words of a claim's document that state it (its evidence span), or
+// empty for a claim from a table.
+absl::string_view EvidenceQuote(const Reconciliation& r, uint32_t claim);
+
 // The most confident group of a question that contradicts its answer (the
 // answer itself when there is none).
 uint32_t StrongestRival(const Reconciliation& r, const ReportModel& m,

@@ -214,6 +214,15 @@ TEST(JsonReport, DocumentsSayWhatWasCutAndWhere) {
   EXPECT_THAT(json, HasSubstr("\"value\": \"4\""));  // the article is read
   EXPECT_THAT(json, ::testing::Not(HasSubstr("\"value\": \"20\"")));  // the comment is not
   EXPECT_THAT(Report({path}, ReportFormat::kMarkdown, 1), HasSubstr("bytes cut as boilerplate"));
+  // The account quotes the article's words for each answer.
+  bool quoted = false;
+  for (const auto& t : d["topics"].GetArray()) {
+    for (const auto& a : t["account"].GetArray()) {
+      quoted = quoted || (a.HasMember("quote") &&
+                          absl::StrContains(a["quote"].GetString(), "quatre hélicoptères"));
+    }
+  }
+  EXPECT_TRUE(quoted);
 }
 
 TEST(JsonReport, LikelyMisspellingsAreConflictsAndListedNamesAreNot) {
