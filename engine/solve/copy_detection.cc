@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "graph/memory.h"
 
@@ -114,7 +115,8 @@ CopyDetector::CopyDetector(const Problem& p, const CopyParams& params)
 CopyDetector::~CopyDetector() = default;
 
 std::vector<SourceDependence> CopyDetector::Detect(
-    const std::vector<double>& accuracy, const std::vector<double>* truth) {
+    const std::vector<double>& accuracy, const std::vector<double>* truth,
+    const RawCopies* raw) {
   pairs_->ClearFalseShares();
   if (truth != nullptr) {
     std::vector<double> set_false(p_.num_sets(), 0.0);
@@ -132,8 +134,7 @@ std::vector<SourceDependence> CopyDetector::Detect(
     }
   }
   const double n = params_.false_values, c = params_.copy_rate;
-  const double log_half_prior = std::log(params_.prior / 2);
-  const double log_independent_prior = std::log(1 - params_.prior);
+  const double default_log_odds = std::log(params_.prior / (1 - params_.prior));
   std::vector<SourceDependence> out;
   pairs_->ForEach([&](uint32_t a, uint32_t b, const PairCounts& k) {
     // A source stating several values of one question can share more values
@@ -154,11 +155,14 @@ std::vector<SourceDependence> CopyDetector::Detect(
              kf * std::log(pf * (1 - c) + c * e_original) +
              kd * std::log(pd * (1 - c));
     };
-    const double dependent = LogAdd(log_half_prior + copies_from(eb),
-                                    log_half_prior + copies_from(ea));
-    const double evidence =
-        LogAdd(dependent, log_independent_prior + independent);
-    const double probability = std::exp(dependent - evidence);
+    // Either direction, each half of the prior.
+    const double llr = LogAdd(copies_from(eb), copies_from(ea)) -
+                       std::log(2.0) - independent;
+    const RawPairEvidence* evidence = raw ? raw->Find(a, b) : nullptr;
+    const double log_odds =
+        (evidence ? evidence->log_odds : default_log_odds) +
+        llr / k.shared * std::min<double>(k.shared, params_.max_evidence);
+    const double probability = 1 / (1 + std::exp(-log_odds));
     if (probability < params_.min_probability) return;
     const auto rank_a = std::make_tuple(p_.source_votes[a], accuracy[a], b);
     const auto rank_b = std::make_tuple(p_.source_votes[b], accuracy[b], a);
@@ -171,6 +175,9 @@ std::vector<SourceDependence> CopyDetector::Detect(
         "same value on %u of %u shared questions (%.1f%%), %.0f of them likely "
         "false",
         static_cast<uint32_t>(same), k.shared, 100.0 * same / k.shared, kf);
+    if (evidence != nullptr) {
+      d.evidence = absl::StrCat(RawEvidenceText(*evidence), "; ", d.evidence);
+    }
     out.push_back(std::move(d));
   });
   std::sort(out.begin(), out.end(),
