@@ -32,7 +32,10 @@ namespace crosscheck::internal {
 struct CopyParams {
   // P(two sources are dependent) a priori, for pairs without raw evidence.
   double prior = 0.2;
-  double copy_rate = 0.8;        // c: share of a copier's values it copies
+  // c: share of a copier's values it copies. A copier's vote keeps 1 - c P
+  // of its weight: at 0.9 a group of copiers counts little more than one
+  // voice (0.8 left Flight's copy groups outvoting independent sources).
+  double copy_rate = 0.9;
   double false_values = 100;     // n
   double min_probability = 0.9;  // dependences below this are ignored
   // Groups less likely false than this add nothing to the false-value counts.
