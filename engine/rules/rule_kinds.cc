@@ -46,6 +46,8 @@ const std::vector<RuleKindInfo>& RuleKinds() {
       {"claim_pattern", "extract", "a sentence pattern whose named groups fill a template's slots"},
       {"modality_cue", "extract", "words that make a statement reported, alleged or denied"},
       {"quote_speaker", "extract", "who speaks a quotation (\"a d\u00e9clar\u00e9 Cho\u00efgou\")"},
+      // solve: copy detection between documents (engine/solve/)
+      {"wire_marker", "solve", "a mark naming the wire agency an article reprints (\"(AFP)\", \"avec Sputnik\")"},
   };
   return *kinds;
 }

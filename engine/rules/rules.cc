@@ -13,6 +13,7 @@
 #include "internal/rule_set.h"
 #include "internal/stage_rules.h"
 #include "internal/status_macros.h"
+#include "solve/document_copies.h"
 
 #ifndef CROSSCHECK_SOURCE_RULES_DIR
 #define CROSSCHECK_SOURCE_RULES_DIR "rules"
@@ -39,6 +40,7 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::Load(absl::string_view dir) {
   rules->values_ = internal::CompileValueRules(*set, &problems);
   rules->text_ = internal::CompileTextRules(*set, &problems);
   rules->extract_ = internal::CompileExtractRules(*set, &problems);
+  internal::WireMarkers::Compile(*set, &problems);  // validated; used by solve
   if (!problems.empty()) {
     std::string message = problems.front().ToString();
     if (problems.size() > 1) {
@@ -71,6 +73,8 @@ absl::StatusOr<RuleCheck> CheckRules(absl::string_view dir) {
       internal::CompileExtractRules(*set, &check.problems);
   internal::RunExtractExamples(*set, *text, *extract, &check.examples,
                                &check.failed_examples);
+  internal::WireMarkers::Compile(*set, &check.problems)
+      ->RunExamples(*set, &check.examples, &check.failed_examples);
   return check;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
 #include <tuple>
 #include <utility>
 
@@ -200,6 +202,7 @@ std::vector<float> CopyDetector::Weights(
   absl::flat_hash_map<uint64_t, double> sparse;
   if (n <= kDenseSources) dense.assign(size_t{n} * n, 0.0);
   for (const SourceDependence& d : deps) {
+    if (d.on == kVirtualOrigin) continue;
     flagged[d.source] = flagged[d.on] = 1;
     if (dense.empty()) {
       sparse[PairKey(std::min(d.source, d.on), std::max(d.source, d.on))] =
@@ -240,6 +243,39 @@ std::vector<float> CopyDetector::Weights(
         }
       });
   return weight;
+}
+
+std::vector<SourceDependence> MergeDependences(
+    std::vector<SourceDependence> detected,
+    const std::vector<SourceDependence>& known) {
+  if (known.empty()) return detected;
+  auto key = [](const SourceDependence& d) {
+    return d.on == kVirtualOrigin
+               ? std::make_tuple(d.source, d.on, d.origin)
+               : std::make_tuple(std::min(d.source, d.on),
+                                 std::max(d.source, d.on), std::string());
+  };
+  std::map<std::tuple<uint32_t, uint32_t, std::string>, size_t> index;
+  for (size_t i = 0; i < detected.size(); ++i) index[key(detected[i])] = i;
+  for (const SourceDependence& k : known) {
+    auto it = index.find(key(k));
+    if (it == index.end()) {
+      index[key(k)] = detected.size();
+      detected.push_back(k);
+      continue;
+    }
+    SourceDependence& d = detected[it->second];
+    d.source = k.source;  // documents' dates tell direction better
+    d.on = k.on;
+    d.probability = 1 - (1 - d.probability) * (1 - k.probability);
+    d.evidence = absl::StrCat(k.evidence, "; ", d.evidence);
+  }
+  std::sort(detected.begin(), detected.end(),
+            [](const SourceDependence& x, const SourceDependence& y) {
+              return std::tie(x.source, x.on, x.origin) <
+                     std::tie(y.source, y.on, y.origin);
+            });
+  return detected;
 }
 
 }  // namespace crosscheck::internal

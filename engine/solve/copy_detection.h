@@ -75,6 +75,14 @@ class CopyDetector {
   std::unique_ptr<PairTable> pairs_;
 };
 
+// `detected` with `known` merged in: a pair of sources in both (either
+// direction) takes known's direction, gets probability
+// 1 - (1 - p1)(1 - p2) and evidence "known; detected"; the rest of `known`
+// (virtual origins included) is added. Sorted by (source, on, origin).
+std::vector<SourceDependence> MergeDependences(
+    std::vector<SourceDependence> detected,
+    const std::vector<SourceDependence>& known);
+
 }  // namespace crosscheck::internal
 
 #endif  // CROSSCHECK_ENGINE_SOLVE_COPY_DETECTION_H_
