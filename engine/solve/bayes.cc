@@ -264,10 +264,10 @@ MethodOutput RunBayes(const Problem& p, const SolveOptions& options,
     for (int round = 0; round <= params.copy_rounds; ++round) {
       const std::vector<double> truth =
           round == 0 ? std::vector<double>() : bayes.Truth();
-      std::vector<SourceDependence> deps = MergeDependences(
-          detector.Detect(bayes.source_accuracy(),
-                          round == 0 ? nullptr : &truth, &raw),
-          options.known_dependences);
+      std::vector<SourceDependence> deps =
+          MergeDependences(detector.Detect(bayes.source_accuracy(),
+                                           round == 0 ? nullptr : &truth, &raw),
+                           options.known_dependences);
       const bool settled = round > 0 && SamePairs(deps, out.dependencies);
       out.dependencies = std::move(deps);
       if (settled) break;

@@ -158,8 +158,8 @@ std::vector<SourceDependence> CopyDetector::Detect(
              kd * std::log(pd * (1 - c));
     };
     // Either direction, each half of the prior.
-    const double llr = LogAdd(copies_from(eb), copies_from(ea)) -
-                       std::log(2.0) - independent;
+    const double llr =
+        LogAdd(copies_from(eb), copies_from(ea)) - std::log(2.0) - independent;
     const RawPairEvidence* evidence = raw ? raw->Find(a, b) : nullptr;
     const double log_odds =
         (evidence ? evidence->log_odds : default_log_odds) +

@@ -55,9 +55,8 @@ std::vector<std::vector<uint64_t>> Sentences(absl::string_view text) {
   auto flush = [&] {
     if (words.size() >= kMinSentenceWords) {
       std::vector<uint64_t> shingles;
-      const size_t n = words.size() < kShingleWords
-                           ? 1
-                           : words.size() - kShingleWords + 1;
+      const size_t n =
+          words.size() < kShingleWords ? 1 : words.size() - kShingleWords + 1;
       for (size_t i = 0; i < n; ++i) {
         uint64_t h = 14695981039346656037ull;
         for (size_t j = i; j < std::min(words.size(), i + kShingleWords); ++j) {
@@ -80,9 +79,10 @@ std::vector<std::vector<uint64_t>> Sentences(absl::string_view text) {
       words.push_back(Fnv(14695981039346656037ull, word));
       word.clear();
     }
-    const bool end = c == '\n' || ((c == '.' || c == '!' || c == '?') &&
-                                   (i + 1 >= text.size() ||
-                                    absl::ascii_isspace(text[i + 1])));
+    const bool end =
+        c == '\n' ||
+        ((c == '.' || c == '!' || c == '?') &&
+         (i + 1 >= text.size() || absl::ascii_isspace(text[i + 1])));
     if (end) flush();
   }
   return out;
@@ -173,14 +173,15 @@ std::unique_ptr<WireMarkers> WireMarkers::Compile(
         !fields.String("pattern", &pattern)) {
       continue;
     }
-    m.pattern = text_internal::CompileRulePattern(&fields, fields.Find("pattern"),
-                                                  pattern);
+    m.pattern = text_internal::CompileRulePattern(
+        &fields, fields.Find("pattern"), pattern);
     if (m.pattern != nullptr) out->markers_.push_back(std::move(m));
   }
   return out;
 }
 
-std::vector<WireMarkers::Found> WireMarkers::Find(absl::string_view text) const {
+std::vector<WireMarkers::Found> WireMarkers::Find(
+    absl::string_view text) const {
   std::vector<Found> out;
   for (const Marker& m : markers_) {
     re2::StringPiece match;
@@ -191,7 +192,8 @@ std::vector<WireMarkers::Found> WireMarkers::Find(absl::string_view text) const 
     const bool seen = std::any_of(out.begin(), out.end(), [&](const Found& f) {
       return f.agency == m.agency;
     });
-    if (!seen) out.push_back({m.agency, std::string(match.data(), match.size())});
+    if (!seen)
+      out.push_back({m.agency, std::string(match.data(), match.size())});
   }
   return out;
 }
@@ -251,7 +253,8 @@ std::vector<SourceDependence> DetectDocumentCopies(const Corpus& corpus,
     const std::string text = KeptText(doc);
     docs[d].sentences = Sentences(text);
     std::vector<uint64_t> all;
-    for (const auto& s : docs[d].sentences) all.insert(all.end(), s.begin(), s.end());
+    for (const auto& s : docs[d].sentences)
+      all.insert(all.end(), s.begin(), s.end());
     std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());
     for (uint64_t h : all) index[h].push_back(d);
@@ -304,11 +307,10 @@ std::vector<SourceDependence> DetectDocumentCopies(const Corpus& corpus,
         continue;
       // The copier is the later document; undated documents come last; on the
       // same day, the one of greater id.
-      const bool a_later =
-          !da.published ||
-          (db.published && *da.published > *db.published) ||
-          (db.published && *da.published == *db.published &&
-           corpus.str(da.id) > corpus.str(db.id));
+      const bool a_later = !da.published ||
+                           (db.published && *da.published > *db.published) ||
+                           (db.published && *da.published == *db.published &&
+                            corpus.str(da.id) > corpus.str(db.id));
       if (!a_later) continue;
       found.Add(docs[a].source, docs[b].source, std::string(),
                 0.9 + 0.09 * count / total,

@@ -102,8 +102,8 @@ class Counter {
     std::vector<uint32_t> sources;
     for (uint32_t b = 0, e; b < questions.size(); b = e) {
       sources.clear();
-      for (e = b; e < questions.size() &&
-                  questions[e].subject == questions[b].subject;
+      for (e = b;
+           e < questions.size() && questions[e].subject == questions[b].subject;
            ++e) {
         ForEachClaim(e, [&](uint32_t k, uint32_t) {
           const uint32_t s = g_.claim_source[k];
@@ -268,12 +268,11 @@ RawCopies::RawCopies(const Problem& p, const RawCopyParams& params) {
 
 const RawPairEvidence* RawCopies::Find(uint32_t a, uint32_t b) const {
   if (a > b) std::swap(a, b);
-  auto it = std::lower_bound(pairs_.begin(), pairs_.end(), std::make_pair(a, b),
-                             [](const RawPairEvidence& e,
-                                const std::pair<uint32_t, uint32_t>& key) {
-                               return std::tie(e.a, e.b) <
-                                      std::tie(key.first, key.second);
-                             });
+  auto it = std::lower_bound(
+      pairs_.begin(), pairs_.end(), std::make_pair(a, b),
+      [](const RawPairEvidence& e, const std::pair<uint32_t, uint32_t>& key) {
+        return std::tie(e.a, e.b) < std::tie(key.first, key.second);
+      });
   if (it == pairs_.end() || it->a != a || it->b != b) return nullptr;
   return &*it;
 }

@@ -42,9 +42,9 @@ struct RawCopyParams {
 struct RawPairEvidence {
   uint32_t a = 0;
   uint32_t b = 0;
-  uint32_t compared = 0;   // questions both and a third source answer
-  uint32_t identical = 0;  // ... where both write a byte-identical string
-  uint32_t rare = 0;       // ... that is rare among the other sources
+  uint32_t compared = 0;         // questions both and a third source answer
+  uint32_t identical = 0;        // ... where both write a byte-identical string
+  uint32_t rare = 0;             // ... that is rare among the other sources
   uint32_t common_subjects = 0;  // subjects both state something about
   uint32_t union_subjects = 0;   // subjects either states something about
   double log_odds = 0;  // of dependence, given this evidence and the prior

@@ -26,8 +26,8 @@ constexpr char kPack[] = R"json({"pack": "wires", "rules": [
 
 std::unique_ptr<WireMarkers> Markers(const std::string& pack,
                                      std::vector<RuleProblem>* problems) {
-  std::unique_ptr<RuleSet> set = RuleSet::FromFiles({{"wires.json", pack}},
-                                                    problems);
+  std::unique_ptr<RuleSet> set =
+      RuleSet::FromFiles({{"wires.json", pack}}, problems);
   return WireMarkers::Compile(*set, problems);
 }
 
@@ -83,9 +83,8 @@ TEST(WireMarkers, CompileAndRunExamples) {
   ASSERT_TRUE(problems.empty()) << problems[0].ToString();
   size_t examples = 0;
   std::vector<RuleProblem> failed;
-  markers->RunExamples(
-      *RuleSet::FromFiles({{"wires.json", kPack}}, &problems), &examples,
-      &failed);
+  markers->RunExamples(*RuleSet::FromFiles({{"wires.json", kPack}}, &problems),
+                       &examples, &failed);
   EXPECT_EQ(examples, 3u);
   EXPECT_TRUE(failed.empty()) << failed[0].ToString();
   const auto found = markers->Find("Bamako (AFP) - text, avec Sputnik");
@@ -161,7 +160,8 @@ TEST(DetectDocumentCopies, MarksOfAnAgencyThatIsNoSourceLinkTheReprints) {
 TEST(DetectDocumentCopies, DoesNotDependOnDocumentOrder) {
   std::vector<RuleProblem> problems;
   auto markers = Markers(kPack, &problems);
-  std::vector<Doc> docs = {{"x", 10, kDispatch}, {"y", 0, kDispatch},
+  std::vector<Doc> docs = {{"x", 10, kDispatch},
+                           {"y", 0, kDispatch},
                            {"z", 10, std::string(kDispatch) + "(AFP)"}};
   auto [c1, g1] = Make(docs);
   std::reverse(docs.begin(), docs.end());

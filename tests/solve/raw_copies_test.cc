@@ -83,9 +83,8 @@ TEST(RawCopies, AStringEverySourceWritesIsWeakEvidence) {
 
 TEST(RawCopies, DoesNotDependOnStringIds) {
   const ClaimGraph g = Agreeing(12, PairQuirk);
-  ClaimGraph renumbered = Agreeing(12, [](uint32_t q, uint32_t s) {
-    return 100000 - PairQuirk(q, s) * 7;
-  });
+  ClaimGraph renumbered = Agreeing(
+      12, [](uint32_t q, uint32_t s) { return 100000 - PairQuirk(q, s) * 7; });
   const internal::Problem p = internal::BuildProblem(g);
   const internal::Problem r = internal::BuildProblem(renumbered);
   const RawCopies a(p, RawCopyParams()), b(r, RawCopyParams());
