@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "graph/memory.h"
@@ -105,10 +106,30 @@ bool ValueLess(const ValueStore& store, ValueId a, ValueId b) {
   return a < b;
 }
 
+// Maps every value to the representative of its (kind, key) class: values
+// that differ only in how they were obtained (a year taken from context, an
+// "(Estimated)" mark) print the same and must not split a group. The
+// representative is the least value in ValueLess order, so it does not depend
+// on ValueId assignment.
+std::vector<ValueId> CanonicalValues(const ValueStore& store) {
+  std::vector<ValueId> canonical(store.size());
+  absl::flat_hash_map<std::pair<ValueKind, uint32_t>, ValueId> first;
+  for (ValueId v = 0; v < store.size(); ++v) {
+    auto [it, inserted] = first.try_emplace({store.Get(v).kind, store.Get(v).key}, v);
+    if (!inserted && ValueLess(store, v, it->second)) it->second = v;
+  }
+  for (ValueId v = 0; v < store.size(); ++v) {
+    canonical[v] = first.at({store.Get(v).kind, store.Get(v).key});
+  }
+  return canonical;
+}
+
 class Builder {
  public:
   explicit Builder(const Corpus& corpus)
-      : corpus_(corpus), value_slot_(corpus.values.size(), kUnranked) {}
+      : corpus_(corpus),
+        value_slot_(corpus.values.size(), kUnranked),
+        canonical_(CanonicalValues(corpus.values)) {}
 
   ClaimGraph Build();
 
@@ -120,7 +141,9 @@ class Builder {
   void AddEdges();
 
   const Claim& claim(uint32_t i) const { return corpus_.claims[i]; }
-  uint32_t slot_of(uint32_t i) const { return value_slot_[claim(i).value]; }
+  // Claims whose values have the same kind and key are one group.
+  ValueId value_of(uint32_t i) const { return canonical_[claim(i).value]; }
+  uint32_t slot_of(uint32_t i) const { return value_slot_[value_of(i)]; }
   uint32_t source_of(uint32_t i) const { return source_rank_[claim(i).source]; }
   uint32_t head(const ClaimGraph::Group& group) const {
     return g_.claims[group.first_claim];
@@ -130,6 +153,7 @@ class Builder {
   ClaimGraph g_;
   std::vector<uint32_t> source_rank_;  // by StringId
   std::vector<uint32_t> value_slot_;   // by ValueId: local group, scratch
+  std::vector<ValueId> canonical_;     // by ValueId: the group's value
   // The current question: its claims in corpus order, then grouped.
   std::vector<uint32_t> members_;
   std::vector<uint32_t> grouped_;
@@ -151,6 +175,7 @@ ClaimGraph Builder::Build() {
   };
   internal::ReserveLarge(&g_.claims, n);
   internal::ReserveLarge(&g_.claim_source, n);
+  internal::ReserveLarge(&g_.claim_raw, n);
   internal::ReserveLarge(&g_.groups, n);
   internal::ReserveLarge(&g_.relations, 2 * n);
   internal::ReserveLarge(&g_.questions, n / 4);
@@ -215,7 +240,7 @@ void Builder::AddQuestion() {
   const ValueStore& store = corpus_.values;
   distinct_.clear();
   for (uint32_t m : members_) {
-    const ValueId v = claim(m).value;
+    const ValueId v = value_of(m);
     if (value_slot_[v] == kUnranked) {
       value_slot_[v] = 0;
       distinct_.push_back(v);
@@ -237,7 +262,7 @@ void Builder::AddQuestion() {
   for (uint32_t m : grouped_) {
     if (g_.groups.size() == q.first_group + slot_of(m)) {
       ClaimGraph::Group group;
-      group.value = claim(m).value;
+      group.value = value_of(m);
       group.question = question_index;
       group.first_claim = static_cast<uint32_t>(g_.claims.size());
       g_.groups.push_back(group);
@@ -245,6 +270,7 @@ void Builder::AddQuestion() {
     ++g_.groups.back().num_claims;
     g_.claims.push_back(m);
     g_.claim_source.push_back(source_of(m));
+    g_.claim_raw.push_back(claim(m).raw_value);
   }
   for (ValueId v : distinct_) value_slot_[v] = kUnranked;
   AddRelations(&q);

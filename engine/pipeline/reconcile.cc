@@ -7,6 +7,7 @@
 #include "crosscheck/resolve.h"
 
 #include "internal/status_macros.h"
+#include "solve/document_copies.h"
 
 namespace crosscheck {
 
@@ -53,6 +54,14 @@ absl::StatusOr<Reconciliation> Reconcile(const Rules& rules,
                                  r.graph.sources.size(), " sources"));
   SolveOptions solve = options.solve;
   solve.threads = options.threads;
+  if (!r.corpus.documents.empty()) {
+    std::vector<RuleProblem> problems;  // none: the rules were checked at load
+    const auto wires = internal::WireMarkers::Compile(rules.rule_set(), &problems);
+    for (SourceDependence& d :
+         internal::DetectDocumentCopies(r.corpus, r.graph, *wires)) {
+      solve.known_dependences.push_back(std::move(d));
+    }
+  }
   CROSSCHECK_ASSIGN_OR_RETURN(r.solution, Solve(r.graph, r.corpus.values, solve));
   progress("solve", absl::StrCat(MethodName(r.solution.method), ", ",
                                  r.solution.iterations, " iterations",

@@ -139,7 +139,7 @@ class JsonReport {
     w_.StartArray();
     for (const SourceDependence& d : DependenciesOf(r_, s)) {
       w_.StartObject();
-      Field("source", SourceName(d.on));
+      Field("source", d.on == kVirtualOrigin ? absl::string_view(d.origin) : SourceName(d.on));
       Number("probability", d.probability);
       Field("evidence", d.evidence);
       w_.EndObject();

@@ -72,7 +72,7 @@ class PeopleDoc {
       const ReportModel::SourceStats& st = m_.source_stats[s];
       std::vector<std::string> deps;
       for (const SourceDependence& d : DependenciesOf(r_, s)) {
-        deps.push_back(absl::StrCat(S(r_.graph.sources[d.on]), " (", Conf(d.probability), ")"));
+        deps.push_back(absl::StrCat((d.on == kVirtualOrigin ? absl::string_view(d.origin) : S(r_.graph.sources[d.on])), " (", Conf(d.probability), ")"));
       }
       t.rows.push_back({std::string(S(r_.graph.sources[s])),
                         Conf(r_.solution.source_reliability[s]), absl::StrCat(st.claims),

@@ -50,6 +50,8 @@ const std::vector<RuleKindInfo>& RuleKinds() {
       {"actor", "resolve", "a known entity: canonical name, aliases with validity, roles held over time, events led"},
       {"organisation_marker", "resolve", "words and articles that make a name an organisation (\"groupe\", \"Al-\")"},
       {"place_hint", "resolve", "a place and the cues that point to it from a garbled name (near a city, a military base)"},
+      // solve: copy detection between documents (engine/solve/)
+      {"wire_marker", "solve", "a mark naming the wire agency an article reprints (\"(AFP)\", \"avec Sputnik\")"},
   };
   return *kinds;
 }

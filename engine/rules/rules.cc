@@ -14,6 +14,7 @@
 #include "internal/rule_set.h"
 #include "internal/stage_rules.h"
 #include "internal/status_macros.h"
+#include "solve/document_copies.h"
 
 #ifndef CROSSCHECK_SOURCE_RULES_DIR
 #define CROSSCHECK_SOURCE_RULES_DIR "rules"
@@ -41,6 +42,7 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::Load(absl::string_view dir) {
   rules->text_ = internal::CompileTextRules(*set, &problems);
   rules->extract_ = internal::CompileExtractRules(*set, &problems);
   rules->resolve_ = internal::CompileResolveRules(*set, &problems);
+  internal::WireMarkers::Compile(*set, &problems);  // validated; used by solve
   if (!problems.empty()) {
     std::string message = problems.front().ToString();
     if (problems.size() > 1) {
@@ -77,6 +79,8 @@ absl::StatusOr<RuleCheck> CheckRules(absl::string_view dir) {
       internal::CompileResolveRules(*set, &check.problems);
   internal::RunResolveExamples(*set, *resolve, &check.examples,
                                &check.failed_examples);
+  internal::WireMarkers::Compile(*set, &check.problems)
+      ->RunExamples(*set, &check.examples, &check.failed_examples);
   return check;
 }
 

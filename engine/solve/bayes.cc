@@ -242,6 +242,7 @@ BayesParams CrosscheckParams() {
   params.per_attribute = true;
   params.compatible_support = true;
   params.copy_detection = true;
+  params.raw_copies = true;
   return params;
 }
 
@@ -258,11 +259,15 @@ MethodOutput RunBayes(const Problem& p, const SolveOptions& options,
     // sources that merely agree often and exposes the copiers' shared false
     // values. Rounds before the last only need rough accuracies.
     CopyDetector detector(p, params.copy);
+    const RawCopies raw =
+        params.raw_copies ? RawCopies(p, params.raw) : RawCopies();
     for (int round = 0; round <= params.copy_rounds; ++round) {
       const std::vector<double> truth =
           round == 0 ? std::vector<double>() : bayes.Truth();
-      std::vector<SourceDependence> deps = detector.Detect(
-          bayes.source_accuracy(), round == 0 ? nullptr : &truth);
+      std::vector<SourceDependence> deps =
+          MergeDependences(detector.Detect(bayes.source_accuracy(),
+                                           round == 0 ? nullptr : &truth, &raw),
+                           options.known_dependences);
       const bool settled = round > 0 && SamePairs(deps, out.dependencies);
       out.dependencies = std::move(deps);
       if (settled) break;

@@ -34,6 +34,7 @@
 #include "solve/copy_detection.h"
 #include "solve/methods.h"
 #include "solve/problem.h"
+#include "solve/raw_copies.h"
 
 namespace crosscheck::internal {
 
@@ -58,6 +59,10 @@ struct BayesParams {
   // Convergence tolerance of the runs between two copy detections.
   double round_tolerance = 1e-2;
   CopyParams copy;
+  // Adds the truth-independent evidence of raw_copies.h to every copy
+  // detection (requires copy_detection).
+  bool raw_copies = false;
+  RawCopyParams raw;
 };
 
 // The parameters of the `accu` and `crosscheck` methods.

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
 #include <tuple>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "graph/memory.h"
 
@@ -114,7 +117,8 @@ CopyDetector::CopyDetector(const Problem& p, const CopyParams& params)
 CopyDetector::~CopyDetector() = default;
 
 std::vector<SourceDependence> CopyDetector::Detect(
-    const std::vector<double>& accuracy, const std::vector<double>* truth) {
+    const std::vector<double>& accuracy, const std::vector<double>* truth,
+    const RawCopies* raw) {
   pairs_->ClearFalseShares();
   if (truth != nullptr) {
     std::vector<double> set_false(p_.num_sets(), 0.0);
@@ -132,8 +136,7 @@ std::vector<SourceDependence> CopyDetector::Detect(
     }
   }
   const double n = params_.false_values, c = params_.copy_rate;
-  const double log_half_prior = std::log(params_.prior / 2);
-  const double log_independent_prior = std::log(1 - params_.prior);
+  const double default_log_odds = std::log(params_.prior / (1 - params_.prior));
   std::vector<SourceDependence> out;
   pairs_->ForEach([&](uint32_t a, uint32_t b, const PairCounts& k) {
     // A source stating several values of one question can share more values
@@ -154,11 +157,14 @@ std::vector<SourceDependence> CopyDetector::Detect(
              kf * std::log(pf * (1 - c) + c * e_original) +
              kd * std::log(pd * (1 - c));
     };
-    const double dependent = LogAdd(log_half_prior + copies_from(eb),
-                                    log_half_prior + copies_from(ea));
-    const double evidence =
-        LogAdd(dependent, log_independent_prior + independent);
-    const double probability = std::exp(dependent - evidence);
+    // Either direction, each half of the prior.
+    const double llr =
+        LogAdd(copies_from(eb), copies_from(ea)) - std::log(2.0) - independent;
+    const RawPairEvidence* evidence = raw ? raw->Find(a, b) : nullptr;
+    const double log_odds =
+        (evidence ? evidence->log_odds : default_log_odds) +
+        llr / k.shared * std::min<double>(k.shared, params_.max_evidence);
+    const double probability = 1 / (1 + std::exp(-log_odds));
     if (probability < params_.min_probability) return;
     const auto rank_a = std::make_tuple(p_.source_votes[a], accuracy[a], b);
     const auto rank_b = std::make_tuple(p_.source_votes[b], accuracy[b], a);
@@ -171,6 +177,9 @@ std::vector<SourceDependence> CopyDetector::Detect(
         "same value on %u of %u shared questions (%.1f%%), %.0f of them likely "
         "false",
         static_cast<uint32_t>(same), k.shared, 100.0 * same / k.shared, kf);
+    if (evidence != nullptr) {
+      d.evidence = absl::StrCat(RawEvidenceText(*evidence), "; ", d.evidence);
+    }
     out.push_back(std::move(d));
   });
   std::sort(out.begin(), out.end(),
@@ -193,6 +202,7 @@ std::vector<float> CopyDetector::Weights(
   absl::flat_hash_map<uint64_t, double> sparse;
   if (n <= kDenseSources) dense.assign(size_t{n} * n, 0.0);
   for (const SourceDependence& d : deps) {
+    if (d.on == kVirtualOrigin) continue;
     flagged[d.source] = flagged[d.on] = 1;
     if (dense.empty()) {
       sparse[PairKey(std::min(d.source, d.on), std::max(d.source, d.on))] =
@@ -233,6 +243,39 @@ std::vector<float> CopyDetector::Weights(
         }
       });
   return weight;
+}
+
+std::vector<SourceDependence> MergeDependences(
+    std::vector<SourceDependence> detected,
+    const std::vector<SourceDependence>& known) {
+  if (known.empty()) return detected;
+  auto key = [](const SourceDependence& d) {
+    return d.on == kVirtualOrigin
+               ? std::make_tuple(d.source, d.on, d.origin)
+               : std::make_tuple(std::min(d.source, d.on),
+                                 std::max(d.source, d.on), std::string());
+  };
+  std::map<std::tuple<uint32_t, uint32_t, std::string>, size_t> index;
+  for (size_t i = 0; i < detected.size(); ++i) index[key(detected[i])] = i;
+  for (const SourceDependence& k : known) {
+    auto it = index.find(key(k));
+    if (it == index.end()) {
+      index[key(k)] = detected.size();
+      detected.push_back(k);
+      continue;
+    }
+    SourceDependence& d = detected[it->second];
+    d.source = k.source;  // documents' dates tell direction better
+    d.on = k.on;
+    d.probability = 1 - (1 - d.probability) * (1 - k.probability);
+    d.evidence = absl::StrCat(k.evidence, "; ", d.evidence);
+  }
+  std::sort(detected.begin(), detected.end(),
+            [](const SourceDependence& x, const SourceDependence& y) {
+              return std::tie(x.source, x.on, x.origin) <
+                     std::tie(y.source, y.on, y.origin);
+            });
+  return detected;
 }
 
 }  // namespace crosscheck::internal

@@ -7,6 +7,15 @@
 // with probability c. Sharing many values, above all false (rare) ones, and
 // rarely differing is therefore evidence of copying; the posterior follows by
 // Bayes from the prior probability of dependence.
+//
+// Two departures from the paper. The questions two sources share are not
+// independent draws (sources fail together on a day, for an airline), so
+// the log-likelihood ratio counts its mean over at most max_evidence
+// questions: without this every pair of large sources looks dependent. And
+// the prior of each pair is the truth-independent posterior of
+// raw_copies.h when it has one (what the pair writes verbatim and covers),
+// so that the verdict rests on evidence that does not depend on first
+// getting the truth right.
 #ifndef CROSSCHECK_ENGINE_SOLVE_COPY_DETECTION_H_
 #define CROSSCHECK_ENGINE_SOLVE_COPY_DETECTION_H_
 
@@ -16,16 +25,22 @@
 
 #include "crosscheck/solve.h"
 #include "solve/problem.h"
+#include "solve/raw_copies.h"
 
 namespace crosscheck::internal {
 
 struct CopyParams {
-  double prior = 0.2;            // P(two sources are dependent) a priori
-  double copy_rate = 0.8;        // c: share of a copier's values it copies
+  // P(two sources are dependent) a priori, for pairs without raw evidence.
+  double prior = 0.2;
+  // c: share of a copier's values it copies. A copier's vote keeps 1 - c P
+  // of its weight: at 0.9 a group of copiers counts little more than one
+  // voice (0.8 left Flight's copy groups outvoting independent sources).
+  double copy_rate = 0.9;
   double false_values = 100;     // n
   double min_probability = 0.9;  // dependences below this are ignored
   // Groups less likely false than this add nothing to the false-value counts.
   double min_false = 1e-3;
+  double max_evidence = 50;  // questions of evidence counted at most
 };
 
 class CopyDetector {
@@ -35,12 +50,15 @@ class CopyDetector {
   CopyDetector(const Problem& p, const CopyParams& params);
   ~CopyDetector();
 
-  // Likely dependences given per-source accuracy and per-group probability of
-  // being true (null: every shared value counts as true), sorted by
-  // (source, on). `source` is the likely copier: the
-  // pair member with fewer votes (then lower accuracy, then higher index).
+  // Likely dependences given per-source accuracy, per-group probability of
+  // being true (null: every shared value counts as true) and raw evidence
+  // (null or without the pair: the prior), sorted by (source, on). `source`
+  // is the likely copier: the pair member with fewer votes (then lower
+  // accuracy, then higher index). The evidence text leads with the raw
+  // evidence when there is some.
   std::vector<SourceDependence> Detect(const std::vector<double>& accuracy,
-                                       const std::vector<double>* truth);
+                                       const std::vector<double>* truth,
+                                       const RawCopies* raw);
 
   // Per-vote independence weights: within a group, votes are taken by
   // decreasing accuracy (then source index) and each is multiplied by
@@ -56,6 +74,14 @@ class CopyDetector {
   CopyParams params_;
   std::unique_ptr<PairTable> pairs_;
 };
+
+// `detected` with `known` merged in: a pair of sources in both (either
+// direction) takes known's direction, gets probability
+// 1 - (1 - p1)(1 - p2) and evidence "known; detected"; the rest of `known`
+// (virtual origins included) is added. Sorted by (source, on, origin).
+std::vector<SourceDependence> MergeDependences(
+    std::vector<SourceDependence> detected,
+    const std::vector<SourceDependence>& known);
 
 }  // namespace crosscheck::internal
 

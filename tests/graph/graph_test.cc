@@ -204,6 +204,33 @@ TEST(BuildClaimGraph, SameValueWrittenDifferentlyAgreesAcrossGroups) {
   EXPECT_EQ(g->graph[e].kind, EdgeKind::kAgrees);
 }
 
+TEST(BuildClaimGraph, ValuesThatPrintTheSameAreOneGroup) {
+  // Same kind and key "5", but one is marked estimated: distinct ValueIds.
+  Corpus c = MakeCorpus({{"a", "x", "len", {"5", 5, 5, ""}},
+                         {"b", "x", "len", {"5", 5, 5, ""}}});
+  Value estimated = c.values.Get(c.claims[1].value);
+  estimated.hedge = Hedge::kEstimated;
+  c.claims[1].value = c.values.Add(estimated);
+  ASSERT_NE(c.claims[0].value, c.claims[1].value);
+  absl::StatusOr<ClaimGraph> g = BuildClaimGraph(c);
+  ASSERT_TRUE(g.ok());
+  ASSERT_EQ(g->groups.size(), 1u);
+  EXPECT_EQ(g->groups[0].num_claims, 2u);
+  // The group's value is the least of the class, whatever the ids.
+  EXPECT_EQ(g->groups[0].value, c.claims[0].value);
+}
+
+TEST(BuildClaimGraph, KeepsEachClaimsRawString) {
+  Corpus c = MakeCorpus(kClaims);
+  CanonicalizeOrder(&c);
+  absl::StatusOr<ClaimGraph> g = BuildClaimGraph(c);
+  ASSERT_TRUE(g.ok());
+  ASSERT_EQ(g->claim_raw.size(), g->claims.size());
+  for (size_t k = 0; k < g->claims.size(); ++k) {
+    EXPECT_EQ(g->claim_raw[k], c.claims[g->claims[k]].raw_value);
+  }
+}
+
 TEST(BuildClaimGraph, RejectsUntypedClaimsNamingTheirPlace) {
   Corpus c = MakeCorpus(kClaims);
   c.claims[3].value = kNoValue;

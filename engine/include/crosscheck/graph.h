@@ -81,6 +81,12 @@ struct ClaimGraph {
   std::vector<uint32_t> claims;  // corpus claim indices, grouped
   // Parallel to `claims`: index into `sources`.
   std::vector<uint32_t> claim_source;
+  // Parallel to `claims`: the claim's raw value string as written
+  // (Claim::raw_value). Equal ids mean byte-identical strings; ids depend on
+  // input order, so they are compared, never ordered. Copy detection reads
+  // it; empty for graphs not built by BuildClaimGraph (then no raw-string
+  // evidence is used).
+  std::vector<StringId> claim_raw;
   std::vector<StringId> sources;  // distinct sources, sorted by name
   // Row-major per question, indexed by slot: relations[q.first_relation +
   // slot_i * q.num_compared + slot_j] is the relation of group i's value to

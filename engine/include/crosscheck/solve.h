@@ -61,6 +61,24 @@ enum class QuestionStatus : uint8_t {
 };
 absl::string_view QuestionStatusName(QuestionStatus status);
 
+// SourceDependence::on of a virtual origin.
+inline constexpr uint32_t kVirtualOrigin = UINT32_MAX;
+
+// A likely copying relation between two sources (crosscheck only).
+struct SourceDependence {
+  uint32_t source = 0;     // index into ClaimGraph::sources: the likely copier,
+                           // the one of the pair with fewer values
+  // The source it likely copies from, or kVirtualOrigin when that is a wire
+  // agency its documents name but that is no source of the corpus.
+  uint32_t on = 0;
+  std::string origin;      // the agency's name when on == kVirtualOrigin
+  double probability = 0;  // posterior probability of dependence, >= 0.9
+  // One line: "same value on 9812 of 10020 shared questions (97.9%), 312 of
+  // them likely false"; "shares 6 of 9 sentences with afp/2022-08-10; marked
+  // (AFP)".
+  std::string evidence;
+};
+
 struct SolveOptions {
   Method method = Method::kCrosscheck;
   // Per run: crosscheck runs once per copy-detection round (at most 3), so
@@ -70,17 +88,11 @@ struct SolveOptions {
   // iteration (crosscheck: in its last run).
   double tolerance = 1e-6;
   int threads = 1;
-};
-
-// A likely copying relation between two sources (crosscheck only).
-struct SourceDependence {
-  uint32_t source = 0;     // index into ClaimGraph::sources: the likely copier,
-                           // the one of the pair with fewer values
-  uint32_t on = 0;         // the source it likely copies from
-  double probability = 0;  // posterior probability of dependence, >= 0.9
-  // One line: "same value on 9812 of 10020 shared questions (97.9%), 312 of
-  // them likely false".
-  std::string evidence;
+  // crosscheck only: dependences known before solving (documents that share
+  // sentences or name a wire agency, see engine/solve/document_copies.h),
+  // merged into those the solver detects: a pair found by both gets
+  // probability 1 - (1 - p1)(1 - p2) and both evidence texts.
+  std::vector<SourceDependence> known_dependences;
 };
 
 struct Solution {
@@ -106,7 +118,7 @@ struct Solution {
   // else the first in value key text order.
   std::vector<uint32_t> answer;
   std::vector<QuestionStatus> status;  // per question
-  // Sorted by (source, on); empty for every method but crosscheck.
+  // Sorted by (source, on, origin); empty for every method but crosscheck.
   std::vector<SourceDependence> dependencies;
 };
 
