@@ -143,22 +143,29 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
     case ContextPattern::Where::kAfter: region.begin = match.end; break;
     case ContextPattern::Where::kSentence: break;
   }
-  std::vector<re2::StringPiece> groups(c.re->NumberOfCapturingGroups() + 1);
-  std::vector<re2::StringPiece> chosen;
+  // Spans first (RE2's leftmost-first match does not depend on the groups
+  // asked for), then the groups of the chosen match, read from its start.
   re2::StringPiece input(ctx_.shadow.data(), ctx_.shadow.size());
+  re2::StringPiece m;
   size_t pos = region.begin;
-  while (pos < region.end &&
-         c.re->Match(input, pos, region.end, RE2::UNANCHORED, groups.data(),
-                     static_cast<int>(groups.size()))) {
-    size_t b = groups[0].data() - ctx_.shadow.data();
-    size_t e = b + groups[0].size();
+  size_t chosen_begin = 0;
+  bool found = false;
+  while (pos < region.end && c.re->Match(input, pos, region.end, RE2::UNANCHORED, &m, 1)) {
+    size_t b = m.data() - ctx_.shadow.data();
+    size_t e = b + m.size();
     if (e > b && AtWordBoundary(ctx_.text, b) && AtWordBoundary(ctx_.text, e)) {
-      chosen = groups;
+      chosen_begin = b;
+      found = true;
       if (!(c.nearest && c.where == ContextPattern::Where::kBefore)) break;
     }
     pos = e > b ? e : b + 1;
   }
-  if (chosen.empty()) return;
+  if (!found) return;
+  std::vector<re2::StringPiece> chosen(c.re->NumberOfCapturingGroups() + 1);
+  if (!c.re->Match(input, chosen_begin, region.end, RE2::ANCHOR_START, chosen.data(),
+                   static_cast<int>(chosen.size()))) {
+    return;  // not reached: the span matched from there
+  }
   uint32_t b = static_cast<uint32_t>(chosen[0].data() - ctx_.shadow.data());
   Span source{b, b + static_cast<uint32_t>(chosen[0].size())};
   fills->context.push_back(source);

@@ -9,6 +9,7 @@ namespace {
 
 constexpr absl::string_view kOpen = "\xC2\xAB";   // «
 constexpr absl::string_view kClose = "\xC2\xBB";  // »
+static_assert(kOpen[0] == kClose[0], "FindQuotations skips other bytes");
 
 }  // namespace
 
@@ -18,6 +19,8 @@ std::vector<Span> FindQuotations(absl::string_view text) {
   uint32_t start = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    // Only these bytes open or close anything (kClose starts as kOpen).
+    if (c != '\n' && c != '"' && c != kOpen[0]) continue;
     if (c == '\n') {
       if (open) out.push_back({start, static_cast<uint32_t>(i)});
       open = false;
