@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "graph/memory.h"
+#include "solve/pair_table.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -36,46 +37,9 @@ struct PairCounts {
 
 }  // namespace
 
-// Counts per unordered pair (a < b): a dense square for few sources, a hash
-// map for many (most pairs of many sources never meet).
-class CopyDetector::PairTable {
+class CopyDetector::PairTable : public internal::PairTable<PairCounts> {
  public:
-  explicit PairTable(uint32_t n) : n_(n) {
-    if (n <= kDenseSources) dense_.resize(size_t{n} * n);
-  }
-  PairCounts& At(uint32_t a, uint32_t b) {
-    return dense_.empty() ? sparse_[PairKey(a, b)] : dense_[size_t{a} * n_ + b];
-  }
-  void ClearFalseShares() {
-    for (PairCounts& c : dense_) c.false_share = 0;
-    for (auto& [key, c] : sparse_) c.false_share = 0;
-  }
-  // fn(a, b, counts) for every pair that shares a question, in (a, b) order.
-  template <typename Fn>
-  void ForEach(Fn fn) const {
-    if (!dense_.empty()) {
-      for (uint32_t a = 0; a < n_; ++a) {
-        for (uint32_t b = a + 1; b < n_; ++b) {
-          const PairCounts& c = dense_[size_t{a} * n_ + b];
-          if (c.shared > 0) fn(a, b, c);
-        }
-      }
-      return;
-    }
-    std::vector<uint64_t> keys;
-    keys.reserve(sparse_.size());
-    for (const auto& [key, c] : sparse_) keys.push_back(key);
-    std::sort(keys.begin(), keys.end());
-    for (uint64_t key : keys) {
-      fn(static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key),
-         sparse_.at(key));
-    }
-  }
-
- private:
-  uint32_t n_;
-  std::vector<PairCounts> dense_;
-  absl::flat_hash_map<uint64_t, PairCounts> sparse_;
+  using internal::PairTable<PairCounts>::PairTable;
 };
 
 CopyDetector::CopyDetector(const Problem& p, const CopyParams& params)
@@ -119,7 +83,7 @@ CopyDetector::~CopyDetector() = default;
 std::vector<SourceDependence> CopyDetector::Detect(
     const std::vector<double>& accuracy, const std::vector<double>* truth,
     const RawCopies* raw) {
-  pairs_->ClearFalseShares();
+  pairs_->ForEachMutable([](PairCounts& c) { c.false_share = 0; });
   if (truth != nullptr) {
     std::vector<double> set_false(p_.num_sets(), 0.0);
     for (uint32_t gi = 0; gi < p_.num_groups(); ++gi) {
@@ -138,50 +102,54 @@ std::vector<SourceDependence> CopyDetector::Detect(
   const double n = params_.false_values, c = params_.copy_rate;
   const double default_log_odds = std::log(params_.prior / (1 - params_.prior));
   std::vector<SourceDependence> out;
-  pairs_->ForEach([&](uint32_t a, uint32_t b, const PairCounts& k) {
-    // A source stating several values of one question can share more values
-    // than questions with another.
-    const double same = std::min(k.same, k.shared);
-    const double kf = std::min<double>(k.false_share, same);
-    const double kt = same - kf;
-    const double kd =
-        k.shared > k.same ? static_cast<double>(k.shared - k.same) : 0.0;
-    const double ea = ClampRate(1 - accuracy[a]),
-                 eb = ClampRate(1 - accuracy[b]);
-    const double pt = (1 - ea) * (1 - eb), pf = ea * eb / n;
-    const double pd = std::max(1 - pt - pf, 1e-9);
-    const double independent =
-        kt * std::log(pt) + kf * std::log(pf) + kd * std::log(pd);
-    auto copies_from = [&](double e_original) {
-      return kt * std::log(pt * (1 - c) + c * (1 - e_original)) +
-             kf * std::log(pf * (1 - c) + c * e_original) +
-             kd * std::log(pd * (1 - c));
-    };
-    // Either direction, each half of the prior.
-    const double llr =
-        LogAdd(copies_from(eb), copies_from(ea)) - std::log(2.0) - independent;
-    const RawPairEvidence* evidence = raw ? raw->Find(a, b) : nullptr;
-    const double log_odds =
-        (evidence ? evidence->log_odds : default_log_odds) +
-        llr / k.shared * std::min<double>(k.shared, params_.max_evidence);
-    const double probability = 1 / (1 + std::exp(-log_odds));
-    if (probability < params_.min_probability) return;
-    const auto rank_a = std::make_tuple(p_.source_votes[a], accuracy[a], b);
-    const auto rank_b = std::make_tuple(p_.source_votes[b], accuracy[b], a);
-    const bool a_copies = rank_a < rank_b;
-    SourceDependence d;
-    d.source = a_copies ? a : b;
-    d.on = a_copies ? b : a;
-    d.probability = probability;
-    d.evidence = absl::StrFormat(
-        "same value on %u of %u shared questions (%.1f%%), %.0f of them likely "
-        "false",
-        static_cast<uint32_t>(same), k.shared, 100.0 * same / k.shared, kf);
-    if (evidence != nullptr) {
-      d.evidence = absl::StrCat(RawEvidenceText(*evidence), "; ", d.evidence);
-    }
-    out.push_back(std::move(d));
-  });
+  pairs_->ForEach(
+      [](const PairCounts& k) { return k.shared > 0; },
+      [&](uint32_t a, uint32_t b, const PairCounts& k) {
+        // A source stating several values of one question can share more values
+        // than questions with another.
+        const double same = std::min(k.same, k.shared);
+        const double kf = std::min<double>(k.false_share, same);
+        const double kt = same - kf;
+        const double kd =
+            k.shared > k.same ? static_cast<double>(k.shared - k.same) : 0.0;
+        const double ea = ClampRate(1 - accuracy[a]),
+                     eb = ClampRate(1 - accuracy[b]);
+        const double pt = (1 - ea) * (1 - eb), pf = ea * eb / n;
+        const double pd = std::max(1 - pt - pf, 1e-9);
+        const double independent =
+            kt * std::log(pt) + kf * std::log(pf) + kd * std::log(pd);
+        auto copies_from = [&](double e_original) {
+          return kt * std::log(pt * (1 - c) + c * (1 - e_original)) +
+                 kf * std::log(pf * (1 - c) + c * e_original) +
+                 kd * std::log(pd * (1 - c));
+        };
+        // Either direction, each half of the prior.
+        const double llr = LogAdd(copies_from(eb), copies_from(ea)) -
+                           std::log(2.0) - independent;
+        const RawPairEvidence* evidence = raw ? raw->Find(a, b) : nullptr;
+        const double log_odds =
+            (evidence ? evidence->log_odds : default_log_odds) +
+            llr / k.shared * std::min<double>(k.shared, params_.max_evidence);
+        const double probability = 1 / (1 + std::exp(-log_odds));
+        if (probability < params_.min_probability) return;
+        const auto rank_a = std::make_tuple(p_.source_votes[a], accuracy[a], b);
+        const auto rank_b = std::make_tuple(p_.source_votes[b], accuracy[b], a);
+        const bool a_copies = rank_a < rank_b;
+        SourceDependence d;
+        d.source = a_copies ? a : b;
+        d.on = a_copies ? b : a;
+        d.probability = probability;
+        d.evidence = absl::StrFormat(
+            "same value on %u of %u shared questions (%.1f%%), %.0f of them "
+            "likely "
+            "false",
+            static_cast<uint32_t>(same), k.shared, 100.0 * same / k.shared, kf);
+        if (evidence != nullptr) {
+          d.evidence =
+              absl::StrCat(RawEvidenceText(*evidence), "; ", d.evidence);
+        }
+        out.push_back(std::move(d));
+      });
   std::sort(out.begin(), out.end(),
             [](const SourceDependence& x, const SourceDependence& y) {
               return std::tie(x.source, x.on) < std::tie(y.source, y.on);

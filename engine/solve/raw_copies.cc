@@ -6,20 +6,16 @@
 #include <tuple>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "solve/pair_table.h"
 
 namespace crosscheck::internal {
 namespace {
 
-// Dense pair tables up to this many sources (n^2 entries).
-constexpr uint32_t kDenseSources = 512;
 // Log-likelihoods are summed as integers at this resolution, so that the sum
 // does not depend on the order in which pairs are met.
 constexpr double kScale = 1048576.0;  // 2^20
-
-uint64_t PairKey(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
 
 struct Counts {
   uint32_t compared = 0;
@@ -29,45 +25,7 @@ struct Counts {
   int64_t llr = 0;  // sum over identical strings, fixed point
 };
 
-// Counts per unordered pair (a < b): a dense square for few sources, a hash
-// map for many (most pairs of many sources never meet).
-class Table {
- public:
-  explicit Table(uint32_t n) : n_(n) {
-    if (n <= kDenseSources) dense_.resize(size_t{n} * n);
-  }
-  Counts& At(uint32_t a, uint32_t b) {
-    return dense_.empty() ? sparse_[PairKey(a, b)] : dense_[size_t{a} * n_ + b];
-  }
-  // fn(a, b, counts) for every pair met, in (a, b) order.
-  template <typename Fn>
-  void ForEach(Fn fn) const {
-    if (!dense_.empty()) {
-      for (uint32_t a = 0; a < n_; ++a) {
-        for (uint32_t b = a + 1; b < n_; ++b) {
-          const Counts& c = dense_[size_t{a} * n_ + b];
-          if (c.compared > 0) fn(a, b, c);
-        }
-      }
-      return;
-    }
-    std::vector<uint64_t> keys;
-    keys.reserve(sparse_.size());
-    for (const auto& [key, c] : sparse_) {
-      if (c.compared > 0) keys.push_back(key);
-    }
-    std::sort(keys.begin(), keys.end());
-    for (uint64_t key : keys) {
-      fn(static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key),
-         sparse_.at(key));
-    }
-  }
-
- private:
-  uint32_t n_;
-  std::vector<Counts> dense_;
-  absl::flat_hash_map<uint64_t, Counts> sparse_;
-};
+using Table = PairTable<Counts>;
 
 struct Entry {
   uint32_t key = 0;  // raw string id, or group index
@@ -133,28 +91,32 @@ class Counter {
   std::vector<RawPairEvidence> Evidence() const {
     std::vector<RawPairEvidence> out;
     const double log_miss = std::log(1 - params_.copy_rate);
-    table_.ForEach([&](uint32_t a, uint32_t b, const Counts& c) {
-      RawPairEvidence e;
-      e.a = a;
-      e.b = b;
-      e.compared = c.compared;
-      e.identical = c.identical;
-      e.rare = c.rare;
-      e.common_subjects = c.common_subjects;
-      e.union_subjects = subjects_[a] + subjects_[b] - c.common_subjects;
-      const double llr = static_cast<double>(c.llr) / kScale +
-                         (c.compared - c.identical) * log_miss;
-      const double evidence =
-          llr / c.compared * std::min<double>(c.compared, params_.max_evidence);
-      const double overlap =
-          e.union_subjects ? double(e.common_subjects) / e.union_subjects : 0;
-      const double prior =
-          params_.prior_disjoint +
-          (params_.prior_same_objects - params_.prior_disjoint) * overlap;
-      const double logit = std::log(prior / (1 - prior)) + evidence;
-      e.log_odds = logit;
-      out.push_back(e);
-    });
+    table_.ForEach(
+        [](const Counts& c) { return c.compared > 0; },
+        [&](uint32_t a, uint32_t b, const Counts& c) {
+          RawPairEvidence e;
+          e.a = a;
+          e.b = b;
+          e.compared = c.compared;
+          e.identical = c.identical;
+          e.rare = c.rare;
+          e.common_subjects = c.common_subjects;
+          e.union_subjects = subjects_[a] + subjects_[b] - c.common_subjects;
+          const double llr = static_cast<double>(c.llr) / kScale +
+                             (c.compared - c.identical) * log_miss;
+          const double evidence =
+              llr / c.compared *
+              std::min<double>(c.compared, params_.max_evidence);
+          const double overlap =
+              e.union_subjects ? double(e.common_subjects) / e.union_subjects
+                               : 0;
+          const double prior =
+              params_.prior_disjoint +
+              (params_.prior_same_objects - params_.prior_disjoint) * overlap;
+          const double logit = std::log(prior / (1 - prior)) + evidence;
+          e.log_odds = logit;
+          out.push_back(e);
+        });
     return out;
   }
 

@@ -25,15 +25,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const Rules& RepoRules() {
-  static const Rules* rules = [] {
-    auto r = Rules::Load(testing::SourceDir() + "/rules");
-    EXPECT_TRUE(r.ok()) << r.status();
-    return r->release();
-  }();
-  return *rules;
-}
-
 // Rows of a long-form table: source, object, attribute, value.
 const char* const kRows[] = {
     "s1\tbook-1\tpages\t352",  "s2\tbook-1\tpages\t352",  "s3\tbook-1\tpages\t352",
@@ -49,7 +40,7 @@ std::string Report(const std::vector<std::string>& inputs, ReportFormat format, 
   ReconcileOptions options;
   options.inputs = inputs;
   options.threads = threads;
-  auto r = Reconcile(RepoRules(), options);
+  auto r = Reconcile(testing::RepositoryRules(), options);
   EXPECT_TRUE(r.ok()) << r.status();
   if (!r.ok()) return "";
   ReportOptions report;

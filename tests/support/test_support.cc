@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <system_error>
 
@@ -62,6 +63,18 @@ bool ParseJson(absl::string_view text, rapidjson::Document* doc) {
 }
 
 std::string SourceDir() { return CROSSCHECK_SOURCE_DIR; }
+
+const Rules& RepositoryRules() {
+  static const Rules* rules = [] {
+    absl::StatusOr<std::unique_ptr<Rules>> loaded = Rules::Load(SourceDir() + "/rules");
+    if (!loaded.ok()) {
+      ADD_FAILURE() << loaded.status();
+      std::abort();
+    }
+    return loaded->release();
+  }();
+  return *rules;
+}
 
 std::string DatasetsDir() {
   std::string dir = CROSSCHECK_DATASETS_DIR;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "crosscheck/rules.h"
 #include "rapidjson/document.h"
 
 namespace crosscheck::testing {
@@ -37,6 +38,9 @@ bool ParseJson(absl::string_view text, rapidjson::Document* doc);
 
 // The source tree (for rules/ and fixtures/).
 std::string SourceDir();
+// The repository's rule packs, loaded once; fails the current test (and
+// aborts) if they do not load.
+const Rules& RepositoryRules();
 // The public datasets directory ($CROSSCHECK_DATASETS, else ../shared/datasets
 // beside the source tree); empty if it is not there. Tests that need it call
 // GTEST_SKIP() when empty, so the suite passes from the repository alone.

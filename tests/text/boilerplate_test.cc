@@ -11,15 +11,6 @@
 namespace crosscheck {
 namespace {
 
-const Rules& RepositoryRules() {
-  static const Rules* rules = [] {
-    auto loaded = Rules::Load(testing::SourceDir() + "/rules");
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded.ok() ? loaded->release() : nullptr;
-  }();
-  return *rules;
-}
-
 struct SeedCuts {
   const char* file;
   std::vector<std::string> cuts;  // each cut's first and last 20 bytes
@@ -51,7 +42,7 @@ TEST(Boilerplate, SeedArticlesAreCutExactly) {
   PreparedText p;
   for (const SeedCuts& seed : kSeeds) {
     std::string body = Body(testing::ReadFileOrDie(testing::SourceDir() + "/fixtures/seeds/input/" + seed.file));
-    PrepareText(RepositoryRules().text(), body, "", &p);
+    PrepareText(testing::RepositoryRules().text(), body, "", &p);
     std::vector<std::string> cut, rules;
     for (const TextCutRange& c : p.cuts) {
       cut.push_back(body.substr(c.orig_begin, c.orig_end - c.orig_begin));
@@ -85,7 +76,7 @@ TEST(Boilerplate, ReaderCommentsBeforeCommentsAreClosedAreCut) {
   std::string body = Body(testing::ReadFileOrDie(testing::SourceDir() +
                                                   "/fixtures/seeds/input/002_70dd4064b709cd77.txt"));
   PreparedText p;
-  PrepareText(RepositoryRules().text(), body, "", &p);
+  PrepareText(testing::RepositoryRules().text(), body, "", &p);
   ASSERT_EQ(p.cuts.size(), 1u);
   std::string cut = body.substr(p.cuts[0].orig_begin, p.cuts[0].orig_end - p.cuts[0].orig_begin);
   EXPECT_EQ(cut.substr(0, 26), "Achetons les servic\xC3\xA9trole");
@@ -114,7 +105,7 @@ TEST(Boilerplate, Markers) {
   };
   PreparedText p;
   for (const CutCase& c : kCases) {
-    PrepareText(RepositoryRules().text(), c.in, "fr", &p);
+    PrepareText(testing::RepositoryRules().text(), c.in, "fr", &p);
     std::vector<std::string> got;
     for (const TextCutRange& cut : p.cuts) {
       got.push_back(std::string(c.in).substr(cut.orig_begin, cut.orig_end - cut.orig_begin));

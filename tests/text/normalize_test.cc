@@ -9,15 +9,6 @@
 namespace crosscheck {
 namespace {
 
-const Rules& RepositoryRules() {
-  static const Rules* rules = [] {
-    auto loaded = Rules::Load(testing::SourceDir() + "/rules");
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded.ok() ? loaded->release() : nullptr;
-  }();
-  return *rules;
-}
-
 struct NormalizeCase {
   const char* in;
   const char* out;
@@ -39,7 +30,7 @@ constexpr NormalizeCase kNormalize[] = {
 TEST(Normalize, CharMapAndNfkc) {
   PreparedText p;
   for (const NormalizeCase& c : kNormalize) {
-    PrepareText(RepositoryRules().text(), c.in, "fr", &p);
+    PrepareText(testing::RepositoryRules().text(), c.in, "fr", &p);
     EXPECT_EQ(p.text, c.out) << c.in;
   }
 }
@@ -49,7 +40,7 @@ TEST(Normalize, OffsetsMapBackToTheInput) {
   const std::string in =
       "Le \xC2\xAB\xC2\xA0partenariat\xC2\xA0\xC2\xBB d\xE2\x80\x99" "Assimi Go\xC3\xAF" "ta.";
   PreparedText p;
-  PrepareText(RepositoryRules().text(), in, "fr", &p);
+  PrepareText(testing::RepositoryRules().text(), in, "fr", &p);
   struct Word {
     const char* normalized;
     const char* original;
@@ -83,7 +74,7 @@ TEST(OffsetMap, InsideAReplacedPieceMapsToItsEdges) {
 }
 
 TEST(DetectLanguage, ByStopWords) {
-  const TextRules& t = RepositoryRules().text();
+  const TextRules& t = testing::RepositoryRules().text();
   EXPECT_EQ(DetectLanguage(t, "Le Mali a re\xC3\xA7u deux h\xC3\xA9licopt\xC3\xA8res de la Russie."), "fr");
   EXPECT_EQ(DetectLanguage(t, "Mali received two helicopters from Russia on Tuesday, the minister said."), "en");
   EXPECT_EQ(DetectLanguage(t, "Mi-24P L-39 Su-25"), "");

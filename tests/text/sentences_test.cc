@@ -10,15 +10,6 @@
 namespace crosscheck {
 namespace {
 
-const Rules& RepositoryRules() {
-  static const Rules* rules = [] {
-    auto loaded = Rules::Load(testing::SourceDir() + "/rules");
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded.ok() ? loaded->release() : nullptr;
-  }();
-  return *rules;
-}
-
 struct SplitCase {
   const char* in;
   std::vector<std::string> sentences;
@@ -42,7 +33,7 @@ TEST(Sentences, Split) {
   };
   PreparedText p;
   for (const SplitCase& c : kCases) {
-    PrepareText(RepositoryRules().text(), c.in, "fr", &p);
+    PrepareText(testing::RepositoryRules().text(), c.in, "fr", &p);
     std::vector<std::string> got;
     for (const SentenceRange& s : p.sentences) got.emplace_back(p.Text(s.begin, s.end));
     EXPECT_EQ(got, c.sentences) << c.in;
@@ -52,7 +43,7 @@ TEST(Sentences, Split) {
 TEST(Sentences, MapBackToTheInput) {
   const std::string in = "Il a dit\xC2\xA0: \xC2\xAB\xC2\xA0Non.\xC2\xA0\xC2\xBB L\xE2\x80\x99" "arm\xC3\xA9" "e suit.";
   PreparedText p;
-  PrepareText(RepositoryRules().text(), in, "fr", &p);
+  PrepareText(testing::RepositoryRules().text(), in, "fr", &p);
   ASSERT_EQ(p.sentences.size(), 2u);
   EXPECT_EQ(in.substr(p.OriginalBegin(p.sentences[0]), p.OriginalEnd(p.sentences[0]) - p.OriginalBegin(p.sentences[0])),
             "Il a dit\xC2\xA0: \xC2\xAB\xC2\xA0Non.\xC2\xA0\xC2\xBB");
