@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "benchmark/benchmark.h"
+#include "bench/bench_rules.h"
 #include "crosscheck/corpus.h"
 #include "crosscheck/extract.h"
 #include "crosscheck/ingest.h"
@@ -26,18 +27,6 @@ namespace crosscheck {
 namespace {
 
 constexpr size_t kTargetBytes = size_t{32} << 20;
-
-const Rules& BenchRules() {
-  static const Rules* rules = [] {
-    auto loaded = Rules::Load(std::string(CROSSCHECK_SOURCE_DIR) + "/rules");
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "%s\n", loaded.status().ToString().c_str());
-      std::abort();
-    }
-    return loaded->release();
-  }();
-  return *rules;
-}
 
 struct Article {
   std::string id, lang, text;

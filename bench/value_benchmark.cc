@@ -14,24 +14,13 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "benchmark/benchmark.h"
+#include "bench/bench_rules.h"
 #include "crosscheck/corpus.h"
 #include "crosscheck/rules.h"
 #include "crosscheck/value.h"
 
 namespace crosscheck {
 namespace {
-
-const Rules& BenchRules() {
-  static const Rules* rules = [] {
-    auto loaded = Rules::Load(std::string(CROSSCHECK_SOURCE_DIR) + "/rules");
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "%s\n", loaded.status().ToString().c_str());
-      std::abort();
-    }
-    return loaded->release();
-  }();
-  return *rules;
-}
 
 std::string FlightDir() {
   std::string dir = std::string(CROSSCHECK_DATASETS_DIR) + "/flight";

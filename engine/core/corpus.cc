@@ -256,4 +256,10 @@ void SortIssues(Corpus* corpus) {
                    });
 }
 
+uint64_t CutBytes(const Document& doc) {
+  uint64_t cut = 0;
+  for (const TextCut& k : doc.cuts) cut += k.end - k.begin;
+  return cut;
+}
+
 }  // namespace crosscheck

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_format.h"
 #include "crosscheck/extract.h"
+#include "ingest/utf8.h"
 #include "rapidjson/stringbuffer.h"
 #include "rapidjson/writer.h"
 
@@ -122,10 +123,8 @@ void WriteDocument(const Corpus& c, uint32_t d, const std::vector<uint32_t>& fra
   w->Bool(doc.published_inferred);
   Key(w, "text_bytes");
   w->Uint64(doc.text.size());
-  uint64_t cut = 0;
-  for (const TextCut& k : doc.cuts) cut += k.end - k.begin;
   Key(w, "cut_bytes");
-  w->Uint64(cut);
+  w->Uint64(CutBytes(doc));
   Key(w, "cuts");
   w->StartArray();
   for (const TextCut& k : doc.cuts) {
@@ -134,10 +133,7 @@ void WriteDocument(const Corpus& c, uint32_t d, const std::vector<uint32_t>& fra
     Key(w, "rule");
     String(w, c.str(k.rule));
     Key(w, "text");
-    absl::string_view t = absl::string_view(doc.text).substr(k.begin, k.end - k.begin);
-    size_t n = std::min<size_t>(t.size(), 80);
-    while (n < t.size() && n > 0 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) --n;
-    String(w, t.substr(0, n));
+    String(w, internal::Utf8Excerpt(absl::string_view(doc.text).substr(k.begin, k.end - k.begin), 80));
     w->EndObject();
   }
   w->EndArray();

@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "crosscheck/report.h"
+#include "ingest/utf8.h"
 #include "rapidjson/ostreamwrapper.h"
 #include "rapidjson/prettywriter.h"
 #include "report/report_model.h"
@@ -173,9 +174,7 @@ class JsonReport {
   // What text preparation cut from the document (boilerplate, reader
   // comments), with the rule that cut it and the first words cut.
   void Cuts(const Document& doc) {
-    uint64_t cut = 0;
-    for (const TextCut& k : doc.cuts) cut += k.end - k.begin;
-    Field("cut_bytes", cut);
+    Field("cut_bytes", CutBytes(doc));
     w_.Key("cuts");
     w_.StartArray();
     for (const TextCut& k : doc.cuts) {
@@ -186,10 +185,8 @@ class JsonReport {
       w_.Uint(k.end);
       w_.EndArray();
       Field("rule", S(k.rule));
-      absl::string_view t = absl::string_view(doc.text).substr(k.begin, k.end - k.begin);
-      size_t n = std::min<size_t>(t.size(), 60);
-      while (n < t.size() && n > 0 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) --n;
-      Field("excerpt", t.substr(0, n));
+      Field("excerpt",
+            Utf8Excerpt(absl::string_view(doc.text).substr(k.begin, k.end - k.begin), 60));
       w_.EndObject();
     }
     w_.EndArray();

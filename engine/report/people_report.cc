@@ -85,8 +85,7 @@ class PeopleDoc {
     Heading(2, absl::StrCat("Topic: ", topic.label));
     for (uint32_t d : topic.documents) {
       const Document& doc = r_.corpus.documents[d];
-      uint64_t cut = 0;
-      for (const TextCut& k : doc.cuts) cut += k.end - k.begin;
+      const uint64_t cut = CutBytes(doc);
       Paragraph(absl::StrCat("Document ", S(doc.id), ": \"", doc.title, "\" (source ",
                              S(doc.source), ", published ",
                              doc.published ? FormatDay(*doc.published) : "unknown",

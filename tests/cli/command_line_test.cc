@@ -9,6 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rapidjson/document.h"
+#include "tests/cli/run_args.h"
 #include "tests/support/test_support.h"
 
 namespace crosscheck::cli {
@@ -66,19 +67,6 @@ TEST(ParseCommandLine, ReconcileFlags) {
   EXPECT_EQ(c->rules_dir, "my-rules");
   EXPECT_TRUE(c->quiet);
 }
-
-int RunArgs(const std::vector<std::string>& args, std::string* out, std::string* err) {
-  absl::StatusOr<Command> c = ParseCommandLine(args);
-  EXPECT_TRUE(c.ok()) << c.status();
-  if (!c.ok()) return kExitUsage;
-  std::ostringstream o, e;
-  int code = cli::Run(*c, o, e);
-  *out = o.str();
-  *err = e.str();
-  return code;
-}
-
-std::string RulesDir() { return testing::SourceDir() + "/rules"; }
 
 TEST(Run, HelpAndVersion) {
   std::string out, err;

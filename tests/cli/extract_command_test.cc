@@ -8,25 +8,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rapidjson/document.h"
+#include "tests/cli/run_args.h"
 #include "tests/support/test_support.h"
 
 namespace crosscheck::cli {
 namespace {
 
 using ::testing::HasSubstr;
-
-int RunArgs(const std::vector<std::string>& args, std::string* out, std::string* err) {
-  absl::StatusOr<Command> c = ParseCommandLine(args);
-  EXPECT_TRUE(c.ok()) << c.status();
-  if (!c.ok()) return kExitUsage;
-  std::ostringstream o, e;
-  int code = cli::Run(*c, o, e);
-  *out = o.str();
-  *err = e.str();
-  return code;
-}
-
-std::string RulesDir() { return testing::SourceDir() + "/rules"; }
 
 TEST(ExtractCommand, Flags) {
   absl::StatusOr<Command> c =

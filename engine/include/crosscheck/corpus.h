@@ -142,6 +142,9 @@ struct Document {
   std::vector<TextCut> cuts;
 };
 
+// Bytes of `doc.text` that text preparation cut (the sum of its cuts).
+uint64_t CutBytes(const Document& doc);
+
 // One argument of a Frame: "count" = "au moins quatre" (value >=4).
 struct FrameSlot {
   StringId name = kNoString;  // slot name from the template ("supplier")
