@@ -14,6 +14,8 @@ absl::string_view InputKindName(InputKind kind) {
     case InputKind::kClaimsCsv: return "claims_csv";
     case InputKind::kClaimsTsv: return "claims_tsv";
     case InputKind::kClaimsJsonl: return "claims_jsonl";
+    case InputKind::kArticleHtml: return "article_html";
+    case InputKind::kUnsupported: return "unsupported";
   }
   return "unknown";
 }

@@ -378,6 +378,10 @@ int DocumentExtractor::MainCountry(const Language& lang) const {
 InputLocation DocumentExtractor::Locate(const Document& doc, uint32_t offset) const {
   auto it = std::upper_bound(s_->line_starts.begin(), s_->line_starts.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - s_->line_starts.begin());  // 1-based
+  if (!doc.text_lines.empty()) {
+    // A page's text is not its input: the line is known, the column is not.
+    return {doc.location.file, doc.text_lines[std::min<size_t>(line, doc.text_lines.size()) - 1], 0};
+  }
   uint32_t first = doc.text_first_line == 0 ? 1 : doc.text_first_line;
   return {doc.location.file, first + line - 1, offset - *(it - 1) + 1};
 }

@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "ingest/article_reader.h"
 #include "ingest/file_builder.h"
+#include "ingest/html_reader.h"
 #include "ingest/input_files.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/memory.h"
@@ -39,13 +40,17 @@ absl::StatusOr<ParsedFile> ParseOne(const InputSource& source,
                                     const IngestOptions& options,
                                     std::string* buffer) {
   absl::string_view data = stdin_data;
-  if (!source.is_stdin) {
+  if (source.kind == InputKind::kUnsupported) {
+    // Listed as skipped, never read: it may be large or binary.
+  } else if (!source.is_stdin) {
     CROSSCHECK_ASSIGN_OR_RETURN(data,
                                 internal::ReadWholeFile(source.path, buffer));
   }
   const InputKind kind =
       source.is_stdin ? internal::SniffKind(data, options) : source.kind;
-  return internal::ParseData(kind, data, source.path, options);
+  ParsedFile parsed = internal::ParseData(kind, data, source.path, options);
+  if (kind == InputKind::kUnsupported) parsed.corpus.files[0].bytes = source.bytes;
+  return parsed;
 }
 
 // Accumulates parsed files in order.
@@ -318,6 +323,12 @@ ParsedFile ParseData(InputKind kind, absl::string_view data,
       break;
     case InputKind::kClaimsTsv:
       ReadTable(data, '\t', &builder);
+      break;
+    case InputKind::kArticleHtml:
+      ReadHtmlArticle(data, &builder);
+      break;
+    case InputKind::kUnsupported:
+      builder.SkipRecord(1, 0, UnsupportedReason(path), "");
       break;
   }
   return builder.Finish();

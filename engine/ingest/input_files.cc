@@ -33,7 +33,7 @@ absl::Status PathError(const std::error_code& ec, absl::string_view what,
   return PathError(ec.value(), what, path);
 }
 
-// Appends the supported files under `dir`, recursively, unsorted.
+// Appends the regular files under `dir`, recursively, unsorted.
 absl::Status Walk(const fs::path& dir, std::vector<std::string>* files) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
@@ -49,8 +49,7 @@ absl::Status Walk(const fs::path& dir, std::vector<std::string>* files) {
     }
     // Regular files, and links to regular files (never to directories).
     if (!fs::is_regular_file(entry.status(sec))) continue;
-    std::string path = entry.path().string();
-    if (KindForPath(path)) files->push_back(std::move(path));
+    files->push_back(entry.path().string());
   }
   if (ec) return PathError(ec, "cannot read directory", dir.string());
   return absl::OkStatus();
@@ -83,14 +82,30 @@ struct FileKey {
   }
 };
 
+constexpr absl::string_view kSupportedKinds =
+    ".txt, .md, .html, .htm, .jsonl, .ndjson, .csv, .tsv";
+
 }  // namespace
+
+std::string UnsupportedReason(absl::string_view path) {
+  const absl::string_view name = BaseName(path);
+  const size_t dot = name.rfind('.');
+  const std::string what = dot == absl::string_view::npos || dot == 0
+                               ? "a file without a known extension"
+                               : absl::StrCat("a ", name.substr(dot), " file");
+  return absl::StrCat("not an input kind crosscheck reads (", what, "; expected ",
+                      kSupportedKinds, "): the file is not read");
+}
 
 std::optional<InputKind> KindForPath(absl::string_view path) {
   const absl::string_view name = BaseName(path);
   const size_t dot = name.rfind('.');
   if (dot == absl::string_view::npos) return std::nullopt;
   const std::string ext = absl::AsciiStrToLower(name.substr(dot + 1));
-  if (ext == "txt") return InputKind::kArticle;
+  if (ext == "txt" || ext == "text" || ext == "md" || ext == "markdown") {
+    return InputKind::kArticle;
+  }
+  if (ext == "html" || ext == "htm" || ext == "xhtml") return InputKind::kArticleHtml;
   if (ext == "jsonl" || ext == "ndjson") return InputKind::kDocumentsJsonl;
   if (ext == "csv") return InputKind::kClaimsCsv;
   if (ext == "tsv") return InputKind::kClaimsTsv;
@@ -139,7 +154,7 @@ absl::StatusOr<std::vector<InputSource>> ResolveInputs(
       if (!s.ok()) return s;
       std::sort(files.begin(), files.end());
       for (const std::string& f : files) {
-        s = add(f, *KindForPath(f));
+        s = add(f, KindForPath(f).value_or(InputKind::kUnsupported));
         if (!s.ok()) return s;
       }
       continue;
@@ -148,7 +163,7 @@ absl::StatusOr<std::vector<InputSource>> ResolveInputs(
     if (!kind) {
       return absl::InvalidArgumentError(absl::StrCat(
           "unsupported input: ", input,
-          " (expected .txt, .jsonl, .ndjson, .csv, .tsv, a directory or -)"));
+          " (expected ", kSupportedKinds, ", a directory or -)"));
     }
     absl::Status s = add(input, *kind);
     if (!s.ok()) return s;
@@ -200,6 +215,10 @@ InputKind SniffKind(absl::string_view data, const IngestOptions& options) {
   const absl::string_view trimmed = TrimAscii(body);
   if (!trimmed.empty() && trimmed.front() == '{') {
     return InputKind::kDocumentsJsonl;
+  }
+  if (absl::StartsWithIgnoreCase(trimmed, "<!doctype html") ||
+      absl::StartsWithIgnoreCase(trimmed, "<html")) {
+    return InputKind::kArticleHtml;
   }
   LineCursor cursor(body);
   Line line;

@@ -25,12 +25,18 @@ struct InputSource {
 };
 
 // The kind a file name's extension stands for (case-insensitive: .txt,
-// .jsonl, .ndjson, .csv, .tsv), or nullopt.
+// .text, .md, .markdown articles; .html, .htm, .xhtml pages; .jsonl,
+// .ndjson; .csv; .tsv), or nullopt.
 std::optional<InputKind> KindForPath(absl::string_view path);
 
-// Expands `inputs` in order: a file as given, a directory as its supported
+// Why a file of kind kUnsupported is skipped: "not an input kind crosscheck
+// reads (a .pdf file; expected ...)".
+std::string UnsupportedReason(absl::string_view path);
+
+// Expands `inputs` in order: a file as given, a directory as its regular
 // files (recursively; symbolic links to directories are not followed) in
-// byte order of their paths, "-" as standard input. A file reached twice
+// byte order of their paths, those of no known kind as kUnsupported (they
+// are listed as skipped, never read), "-" as standard input. A file reached twice
 // (the same path, or another path to the same inode) or "-" given twice is
 // kept once, at its first position, under the byte-smallest of its paths.
 // NotFound / PermissionDenied naming the path; InvalidArgument for a file
@@ -49,7 +55,8 @@ absl::StatusOr<absl::string_view> ReadWholeFile(const std::string& path,
 std::string ReadWholeStream(std::istream& in);
 
 // The kind of standard input from its first bytes: JSON Lines if the first
-// non-space byte is '{'; TSV if the first non-blank line has a tab; CSV if it
+// non-space byte is '{'; an HTML page if it opens with <!DOCTYPE html> or
+// <html>; TSV if the first non-blank line has a tab; CSV if it
 // has a comma and names the source and object columns (after column_map);
 // otherwise an article.
 InputKind SniffKind(absl::string_view data, const IngestOptions& options);

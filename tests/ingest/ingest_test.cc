@@ -125,6 +125,35 @@ TEST(IngestTest, DirectoryEqualsItsFilesInByteOrder) {
   EXPECT_EQ(from_dir.files.size(), 6u);
 }
 
+TEST(IngestTest, PagesAreArticlesAndOtherFilesAreListedAsSkipped) {
+  TempDir dir;
+  dir.Write("in/page.html",
+            "<html lang=\"en\"><body><article><h1>Head</h1>\n<p>Body text.</p>"
+            "</article></body></html>");
+  dir.Write("in/notes.md", "Notes\nSome text.\n");
+  dir.Write("in/scan.pdf", "%PDF-1.4 \xFF\xFE");
+  dir.Write("in/.hidden", "x");
+  Corpus c;
+  ASSERT_TRUE(Ingest({dir.path() + "/in"}, IngestOptions(), &c).ok());
+  ASSERT_EQ(c.files.size(), 4u);
+  ASSERT_EQ(c.documents.size(), 2u);
+  EXPECT_EQ(c.documents[0].title, "Notes");
+  EXPECT_EQ(c.documents[1].title, "Head");
+  EXPECT_EQ(c.documents[1].text, "Body text.");
+  EXPECT_EQ(c.str(c.documents[1].lang), "en");
+  uint64_t records = 0, kept = 0, skipped = 0;
+  for (const InputFile& f : c.files) {
+    records += f.records;
+    kept += f.records_kept;
+    skipped += f.records_skipped;
+  }
+  EXPECT_EQ(records, 4u);
+  EXPECT_EQ(kept, 2u);
+  EXPECT_EQ(skipped, 2u);
+  ExpectIssues(IssueStrings(c), {"skipped_record@1:0: a file without a known extension",
+                                 "skipped_record@1:0: a .pdf file"});
+}
+
 TEST(IngestTest, AppendsToACorpusThatHoldsData) {
   MixedCorpus mixed;
   Corpus corpus;

@@ -26,7 +26,11 @@ TEST(KindForPathTest, Extensions) {
       {"x.csv", InputKind::kClaimsCsv},
       {"x.Tsv", InputKind::kClaimsTsv},
       {"x.json", std::nullopt},
-      {"x.md", std::nullopt},
+      {"x.md", InputKind::kArticle},
+      {"x.Markdown", InputKind::kArticle},
+      {"page.html", InputKind::kArticleHtml},
+      {"page.HTM", InputKind::kArticleHtml},
+      {"x.pdf", std::nullopt},
       {"README", std::nullopt},
       {"dir.csv/README", std::nullopt},
       {"", std::nullopt},
@@ -47,6 +51,9 @@ TEST(SniffKindTest, Content) {
       {"Hello, world\nBody\n", InputKind::kArticle},
       {"A title\nsource,object\n", InputKind::kArticle},
       {"", InputKind::kArticle},
+      {"\n <!DOCTYPE html><html>", InputKind::kArticleHtml},
+      {"<HTML lang=fr>", InputKind::kArticleHtml},
+      {"<p>a fragment</p>", InputKind::kArticle},
   };
   for (const auto& [data, kind] : kCases) {
     EXPECT_EQ(SniffKind(data, options), kind) << data;
@@ -69,7 +76,7 @@ TEST(ResolveInputsTest, DirectoriesAreExpandedInByteOrder) {
   dir.Write("in/c.txt", "x");
   dir.Write("in/sub/d.jsonl", "x");
   dir.Write("in/Z.CSV", "x");
-  dir.Write("in/notes.md", "x");
+  dir.Write("in/notes.pdf", "x");
   dir.Write("in/b-2.tsv", "x");
   auto sources = ResolveInputs({root});
   ASSERT_TRUE(sources.ok()) << sources.status();
@@ -77,8 +84,9 @@ TEST(ResolveInputsTest, DirectoriesAreExpandedInByteOrder) {
   EXPECT_EQ(Paths(*sources),
             (std::vector<std::string>{root + "/Z.CSV", root + "/b-2.tsv",
                                       root + "/b.tsv", root + "/c.txt",
-                                      root + "/sub/d.jsonl"}));
-  EXPECT_EQ((*sources)[4].kind, InputKind::kDocumentsJsonl);
+                                      root + "/notes.pdf", root + "/sub/d.jsonl"}));
+  EXPECT_EQ((*sources)[4].kind, InputKind::kUnsupported);
+  EXPECT_EQ((*sources)[5].kind, InputKind::kDocumentsJsonl);
   EXPECT_EQ((*sources)[0].bytes, 1u);
 }
 
@@ -104,22 +112,24 @@ TEST(ResolveInputsTest, EachFileOnce) {
 
 TEST(ResolveInputsTest, Errors) {
   TempDir dir;
-  const std::string md = dir.Write("notes.md", "x");
-  dir.Write("d/notes.md", "x");
+  const std::string pdf = dir.Write("notes.pdf", "x");
+  const std::string listed = dir.Write("d/notes.pdf", "x");
 
   auto missing = ResolveInputs({dir.path() + "/nope.tsv"});
   EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
   EXPECT_NE(missing.status().message().find("nope.tsv"),
             absl::string_view::npos);
 
-  auto unsupported = ResolveInputs({md});
+  auto unsupported = ResolveInputs({pdf});
   EXPECT_EQ(unsupported.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_NE(unsupported.status().message().find(md), absl::string_view::npos);
+  EXPECT_NE(unsupported.status().message().find(pdf), absl::string_view::npos);
 
-  // Unsupported files inside directories are ignored.
-  auto ignored = ResolveInputs({dir.path() + "/d"});
-  ASSERT_TRUE(ignored.ok());
-  EXPECT_TRUE(ignored->empty());
+  // Unsupported files inside directories are kept, to be listed as skipped.
+  auto kept = ResolveInputs({dir.path() + "/d"});
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(Paths(*kept), std::vector<std::string>{listed});
+  EXPECT_EQ((*kept)[0].kind, InputKind::kUnsupported);
+  EXPECT_NE(UnsupportedReason(listed).find("a .pdf file"), std::string::npos);
 }
 
 TEST(ResolveInputsTest, UnreadableDirectory) {

@@ -71,6 +71,8 @@ enum class InputKind : uint8_t {
   kClaimsCsv,       // claim table, comma-separated
   kClaimsTsv,       // claim table, tab-separated
   kClaimsJsonl,     // JSON Lines of claims
+  kArticleHtml,     // .html page of one article
+  kUnsupported,     // a file of a directory that is no input kind: skipped
 };
 absl::string_view InputKindName(InputKind kind);
 
@@ -136,6 +138,9 @@ struct Document {
   std::string text;
   InputLocation location;        // first line of the record
   uint32_t text_first_line = 0;  // input line where `text` begins (articles)
+  // The input line of each line of `text`, when they are not consecutive
+  // from text_first_line (HTML pages); empty otherwise.
+  std::vector<uint32_t> text_lines;
   // Set by extraction (crosscheck/extract.h): what was cut from `text`, in
   // text order. `lang` is filled there too when the metadata has none and the
   // language could be detected, and `published` when the text bounds it.
