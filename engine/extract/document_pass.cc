@@ -127,9 +127,21 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
   }
 }
 
+// Whether frames `a` and `b` name the same gazetteer entity in a slot other
+// than `except` (two roles of one country).
+bool ShareEntity(const FrameDraft& a, const FrameDraft& b, const std::string& except) {
+  for (const SlotFill& s : a.slots) {
+    if (s.name == except || s.entity < 0) continue;
+    const SlotFill* t = b.Find(s.name);
+    if (t != nullptr && t->entity == s.entity) return true;
+  }
+  return false;
+}
+
 // A slot valued "counterpart" ("son homologue russe") takes the value that
 // slot has in the nearest other frame of the same template in the sentence,
-// else before it.
+// else before it; a counterpart is of another country or body, so frames
+// that share an entity with it are passed over.
 void Counterparts(std::vector<FrameDraft>* frames) {
   for (size_t i = 0; i < frames->size(); ++i) {
     FrameDraft& f = (*frames)[i];
@@ -138,7 +150,10 @@ void Counterparts(std::vector<FrameDraft>* frames) {
       const SlotFill* best = nullptr;
       for (size_t j = 0; j < frames->size(); ++j) {
         const FrameDraft& o = (*frames)[j];
-        if (j == i || o.pattern->tmpl != f.pattern->tmpl || o.sentence > f.sentence) continue;
+        if (j == i || o.pattern->tmpl != f.pattern->tmpl || o.sentence > f.sentence ||
+            ShareEntity(f, o, slot.name)) {
+          continue;
+        }
         const SlotFill* v = o.Find(slot.name);
         if (v == nullptr || v->key == "counterpart") continue;
         if (best == nullptr || o.sentence == f.sentence || j < i) best = v;
@@ -210,10 +225,10 @@ void CompleteDocumentFrames(const ExtractRules::Impl& rules, absl::string_view l
                             const std::vector<CountryCount>& countries,
                             std::vector<FrameDraft>* frames) {
   FirstMentionCounts(frames);
-  Counterparts(frames);
   Share(frames);
   Inherit(rules, language, frames);
   CountryDefaults(rules, language, countries, frames);
+  Counterparts(frames);  // after the defaults, which tell the countries apart
 }
 
 }  // namespace crosscheck::extract_internal
