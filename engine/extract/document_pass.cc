@@ -127,9 +127,21 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
   }
 }
 
+// Whether frames `a` and `b` name the same gazetteer entity in a slot other
+// than `except` (two roles of one country).
+bool ShareEntity(const FrameDraft& a, const FrameDraft& b, const std::string& except) {
+  for (const SlotFill& s : a.slots) {
+    if (s.name == except || s.entity < 0) continue;
+    const SlotFill* t = b.Find(s.name);
+    if (t != nullptr && t->entity == s.entity) return true;
+  }
+  return false;
+}
+
 // A slot valued "counterpart" ("son homologue russe") takes the value that
 // slot has in the nearest other frame of the same template in the sentence,
-// else before it.
+// else before it; a counterpart is of another country or body, so frames
+// that share an entity with it are passed over.
 void Counterparts(std::vector<FrameDraft>* frames) {
   for (size_t i = 0; i < frames->size(); ++i) {
     FrameDraft& f = (*frames)[i];
@@ -138,7 +150,10 @@ void Counterparts(std::vector<FrameDraft>* frames) {
       const SlotFill* best = nullptr;
       for (size_t j = 0; j < frames->size(); ++j) {
         const FrameDraft& o = (*frames)[j];
-        if (j == i || o.pattern->tmpl != f.pattern->tmpl || o.sentence > f.sentence) continue;
+        if (j == i || o.pattern->tmpl != f.pattern->tmpl || o.sentence > f.sentence ||
+            ShareEntity(f, o, slot.name)) {
+          continue;
+        }
         const SlotFill* v = o.Find(slot.name);
         if (v == nullptr || v->key == "counterpart") continue;
         if (best == nullptr || o.sentence == f.sentence || j < i) best = v;
@@ -153,13 +168,47 @@ void Counterparts(std::vector<FrameDraft>* frames) {
 
 }  // namespace
 
-void CountryDefaults(const ExtractRules::Impl& rules, absl::string_view language, int country,
+// The country an entity stands for ("Moscou" for Russia), or -1.
+int CountryOf(const ExtractRules::Impl& rules, int entity) {
+  if (entity < 0) return -1;
+  const GazetteerEntry& e = rules.entities[entity];
+  const std::string& country = !e.read_as.empty()     ? e.read_as
+                               : !e.stands_for.empty() ? e.stands_for
+                                                       : e.name;
+  auto it = rules.entity_names.find(Fold(country));
+  if (it == rules.entity_names.end() || rules.entities[it->second].type != "country") return -1;
+  return it->second;
+}
+
+// The document's leading country that no slot of `f` but its place names:
+// a delivery's recipient is not its supplier, though it may be the country
+// of the place ("à Bamako"). -1 when two such countries tie.
+int DefaultCountry(const ExtractRules::Impl& rules, const std::vector<CountryCount>& countries,
+                   const FrameDraft& f) {
+  const CountryCount* first = nullptr;
+  for (const CountryCount& c : countries) {
+    bool named = std::any_of(f.slots.begin(), f.slots.end(), [&](const SlotFill& s) {
+      return s.name != "place" && CountryOf(rules, s.entity) == c.entity;
+    });
+    if (named) continue;
+    if (first == nullptr) {
+      first = &c;
+    } else {
+      return c.count < first->count ? first->entity : -1;
+    }
+  }
+  return first == nullptr ? -1 : first->entity;
+}
+
+void CountryDefaults(const ExtractRules::Impl& rules, absl::string_view language,
+                     const std::vector<CountryCount>& countries,
                      std::vector<FrameDraft>* frames) {
-  if (country < 0) return;
   for (FrameDraft& f : *frames) {
     if (f.lender) continue;
     for (const std::string& slot : f.pattern->tmpl->country_default) {
       if (f.Find(slot) != nullptr) continue;
+      int country = DefaultCountry(rules, countries, f);
+      if (country < 0) continue;
       SlotFill fill;
       fill.name = slot;
       fill.span = f.span;
@@ -173,12 +222,13 @@ void CountryDefaults(const ExtractRules::Impl& rules, absl::string_view language
 }
 
 void CompleteDocumentFrames(const ExtractRules::Impl& rules, absl::string_view language,
-                            int country, std::vector<FrameDraft>* frames) {
+                            const std::vector<CountryCount>& countries,
+                            std::vector<FrameDraft>* frames) {
   FirstMentionCounts(frames);
-  Counterparts(frames);
   Share(frames);
   Inherit(rules, language, frames);
-  CountryDefaults(rules, language, country, frames);
+  CountryDefaults(rules, language, countries, frames);
+  Counterparts(frames);  // after the defaults, which tell the countries apart
 }
 
 }  // namespace crosscheck::extract_internal

@@ -106,7 +106,7 @@ class DocumentExtractor {
   void Emit(const Language& lang, uint32_t d, FrameDraft* draft,
             const std::vector<Span>& quotes);
   InputLocation Locate(const Document& doc, uint32_t offset) const;
-  int MainCountry(const Language& lang) const;
+  std::vector<CountryCount> Countries(const Language& lang, absl::string_view title);
 
   const TextRules& text_rules_;
   const ExtractRules::Impl& rules_;
@@ -161,7 +161,7 @@ void DocumentExtractor::Run(uint32_t d) {
     Frames(*lang, i);
   }
   if (s_->document.empty()) return;
-  CompleteDocumentFrames(rules_, lang->name, MainCountry(*lang), &s_->document);
+  CompleteDocumentFrames(rules_, lang->name, Countries(*lang, doc.title), &s_->document);
   s_->document.erase(std::remove_if(s_->document.begin(), s_->document.end(),
                                     [](const FrameDraft& f) { return f.lender; }),
                      s_->document.end());
@@ -335,21 +335,26 @@ Modality DocumentExtractor::ModalityOf(const Language& lang, FrameDraft* draft,
   return Modality::kAsserted;
 }
 
-// The country the document names most often, counting names, demonyms and
-// capitals that stand for it; -1 without a clear lead (or when no frame
-// needs it).
-int DocumentExtractor::MainCountry(const Language& lang) const {
+// The countries the document names, most often first (then by name),
+// counting names, demonyms and capitals that stand for them, in the body and
+// in the title; none when no frame needs them.
+std::vector<CountryCount> DocumentExtractor::Countries(const Language& lang,
+                                                       absl::string_view title) {
   bool needed = std::any_of(s_->document.begin(), s_->document.end(), [](const FrameDraft& f) {
     return !f.pattern->tmpl->country_default.empty();
   });
-  if (!needed) return -1;
+  if (!needed) return {};
   const PreparedText& p = s_->prepared;
   absl::flat_hash_map<int, int> counts;
-  for (size_t i = 0; i < p.sentences.size(); ++i) {
-    const SentenceRange& sr = p.sentences[i];
+  PrepareText(text_rules_, title, lang.name, &s_->title);
+  for (size_t i = 0; i <= p.sentences.size(); ++i) {
+    const bool in_title = i == p.sentences.size();
+    const SentenceRange& sr = in_title ? SentenceRange{} : p.sentences[i];
     const std::vector<EntityMention>& found =
-        s_->claim_hits[i].empty() ? FindEntities(rules_, lang, p.text, {sr.begin, sr.end})
-                                  : s_->sentence_entities[i];
+        in_title ? FindEntities(rules_, lang, s_->title.text,
+                                {0, static_cast<uint32_t>(s_->title.text.size())})
+        : s_->claim_hits[i].empty() ? FindEntities(rules_, lang, p.text, {sr.begin, sr.end})
+                                    : s_->sentence_entities[i];
     for (const EntityMention& m : found) {
       const GazetteerEntry& e = rules_.entities[m.entity];
       std::string country = !e.read_as.empty()     ? e.read_as
@@ -360,19 +365,13 @@ int DocumentExtractor::MainCountry(const Language& lang) const {
       ++counts[it->second];
     }
   }
-  // The one country named most often; none on a tie.
-  int best = -1, best_count = 0;
-  bool tie = false;
-  for (const auto& [entity, count] : counts) {
-    if (count > best_count) {
-      best = entity;
-      best_count = count;
-      tie = false;
-    } else if (count == best_count) {
-      tie = true;
-    }
-  }
-  return tie ? -1 : best;
+  std::vector<CountryCount> out;
+  for (const auto& [entity, count] : counts) out.push_back({entity, count});
+  std::sort(out.begin(), out.end(), [&](const CountryCount& a, const CountryCount& b) {
+    if (a.count != b.count) return a.count > b.count;
+    return rules_.entities[a.entity].name < rules_.entities[b.entity].name;
+  });
+  return out;
 }
 
 InputLocation DocumentExtractor::Locate(const Document& doc, uint32_t offset) const {

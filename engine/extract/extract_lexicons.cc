@@ -655,9 +655,12 @@ void Compiler::BuildShadowMacros() {
     m["demonym"] = MarkerPattern(kDemonymMarker);
     m["date"] = MarkerPattern(kDateMarker);
     m["role_title"] = MarkerPattern(kRoleMarker);
-    // A date where an adverb may stand ("a reçu mardi deux hélicoptères").
+    // A date where an adverb may stand ("a reçu mardi deux hélicoptères");
+    // an {adverb} pattern macro reads its own {date} as the marker too.
     std::string adverb;
-    if (Macro(&lang, "adverb", &adverb)) m["adverb"] = "(?:" + adverb + "|" + MarkerPattern(kDateMarker) + ")";
+    if (Macro(&lang, "adverb", &adverb, /*shadow=*/true)) {
+      m["adverb"] = "(?:" + adverb + "|" + MarkerPattern(kDateMarker) + ")";
+    }
   }
 }
 

@@ -225,6 +225,7 @@ std::vector<const DateMention*> FrameBuilder::ItemDates(const std::vector<Item>&
                                                         uint32_t end,
                                                         const DateMention* shared) const {
   std::vector<const DateMention*> dates(items.size(), nullptr);
+  std::vector<bool> from_shared(items.size(), false);
   for (size_t k = items.size(); k-- > 0;) {
     uint32_t from = items[k].span.end;
     uint32_t to = k + 1 < items.size() ? items[k + 1].span.begin : end;
@@ -244,7 +245,26 @@ std::vector<const DateMention*> FrameBuilder::ItemDates(const std::vector<Item>&
     bool joined = k + 1 < items.size() &&
                   ctx_.text.substr(from, items[k + 1].span.begin - from).find(',') ==
                       absl::string_view::npos;
-    if (dates[k] == nullptr) dates[k] = joined ? dates[k + 1] : shared;
+    if (dates[k] == nullptr) {
+      dates[k] = joined ? dates[k + 1] : shared;
+      from_shared[k] = !joined;
+    }
+  }
+  // The statement's date, when a later item holds it ("En septembre 2021,
+  // Moscou a fourni quatre Mi-171, puis deux Mi-35 en mars 2022"), is not
+  // the date of the items before that one: they take the last date written
+  // before them, or none.
+  for (size_t k = 0; k < items.size(); ++k) {
+    bool later = from_shared[k] && dates[k] != nullptr &&
+                 std::any_of(items.begin() + k + 1, items.end(), [&](const Item& it) {
+                   return dates[k]->begin >= it.span.end;
+                 });
+    if (!later) continue;
+    const DateMention* before = nullptr;
+    for (const DateMention& d : *ctx_.dates) {
+      if (d.end <= items[k].span.begin) before = &d;
+    }
+    dates[k] = before;
   }
   return dates;
 }

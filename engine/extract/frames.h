@@ -61,13 +61,21 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
                   const ClaimPattern& p, const SentenceContext& ctx,
                   std::vector<FrameDraft>* out);
 
+// A country entity and how often the document names it.
+struct CountryCount {
+  int entity = -1;
+  int count = 0;
+};
+
 // What one document's frames tell each other (document_pass.cc): inherited
 // slots, first-mention counts, values shared by person, and the country the
-// article is about (`country`, an entity index or -1) for country_default
-// slots; entities read from elsewhere show their names in `language`.
-// `frames` are in text order.
+// article is about for country_default slots: of `countries` (most named
+// first), the first one no other slot of the frame names, when it leads the
+// next such one. Entities read from elsewhere show their names in
+// `language`. `frames` are in text order.
 void CompleteDocumentFrames(const ExtractRules::Impl& rules, absl::string_view language,
-                            int country, std::vector<FrameDraft>* frames);
+                            const std::vector<CountryCount>& countries,
+                            std::vector<FrameDraft>* frames);
 
 }  // namespace crosscheck::extract_internal
 
