@@ -65,7 +65,9 @@ void AppendUtf8(uint32_t c, std::string* out) {
 // and its length; false if `s` does not start with one.
 bool DecodeReference(absl::string_view s, uint32_t* code, size_t* length) {
   size_t semi = s.find(';');
-  if (s.size() < 3 || s[0] != '&' || semi == absl::string_view::npos || semi > 10) return false;
+  if (s.size() < 3 || s[0] != '&' || semi == absl::string_view::npos || semi < 2 || semi > 10) {
+    return false;  // "&;" and "&" without ';' are text
+  }
   absl::string_view name = s.substr(1, semi - 1);
   *length = semi + 1;
   if (name[0] == '#') {
