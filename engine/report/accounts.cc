@@ -30,6 +30,39 @@ std::optional<std::string> SlotOf(const Corpus& corpus, uint32_t frame,
   return std::nullopt;
 }
 
+// The canonical key of slot `name` of `frame`, when it has a typed value.
+std::optional<std::string> TypedSlotOf(const Corpus& corpus, uint32_t frame,
+                                       absl::string_view name) {
+  if (frame == kNoFrame) return std::nullopt;
+  const Frame& f = corpus.frames[frame];
+  for (uint32_t i = f.slots_begin; i < f.slots_end; ++i) {
+    const FrameSlot& s = corpus.frame_slots[i];
+    if (corpus.str(s.name) == name && s.value != kNoValue) {
+      return std::string(corpus.values.Key(s.value));
+    }
+  }
+  return std::nullopt;
+}
+
+// Whether the date of the question's event is only when it was seen (an
+// observed `date` question of the same subject, such as a role's).
+bool DateObserved(const Reconciliation& r, uint32_t question) {
+  const StringId subject = r.graph.questions[question].subject;
+  for (uint32_t q = question; q < r.graph.questions.size() &&
+                              r.graph.questions[q].subject == subject;
+       ++q) {
+    if (r.corpus.str(r.graph.questions[q].predicate) == "date") {
+      return QuestionTime(r, q) == TimeBehaviour::kObserved;
+    }
+  }
+  for (uint32_t q = question; q-- > 0 && r.graph.questions[q].subject == subject;) {
+    if (r.corpus.str(r.graph.questions[q].predicate) == "date") {
+      return QuestionTime(r, q) == TimeBehaviour::kObserved;
+    }
+  }
+  return false;
+}
+
 // The first frame among a question's claims, or kNoFrame (tables).
 uint32_t FirstFrame(const Reconciliation& r, uint32_t question) {
   const ClaimGraph::Question& q = r.graph.questions[question];
@@ -51,7 +84,7 @@ std::string EventDate(const Reconciliation& r, uint32_t question) {
     const ClaimGraph::Group& group = r.graph.groups[g];
     for (uint32_t i = group.first_claim; i < group.first_claim + group.num_claims; ++i) {
       const std::optional<std::string> date =
-          SlotOf(r.corpus, r.corpus.claims[r.graph.claims[i]].frame, "date");
+          TypedSlotOf(r.corpus, r.corpus.claims[r.graph.claims[i]].frame, "date");
       if (date && !date->empty()) ++seen[*date];
     }
   }
@@ -91,6 +124,21 @@ bool DifferentThings(const Corpus& corpus, uint32_t fa, uint32_t fb,
   return false;
 }
 
+// For a growing figure, whether the lower of two claims of one document
+// restates an earlier report ("Un précédent bilan faisait état de dix-sept
+// soldats tués", reported or quoted) rather than contradicting the higher.
+bool EarlierTollRestated(const Reconciliation& r, uint32_t question, uint32_t ca,
+                         uint32_t cb) {
+  if (QuestionTime(r, question) != TimeBehaviour::kGrows) return false;
+  const Claim& a = r.corpus.claims[ca];
+  const Claim& b = r.corpus.claims[cb];
+  const Value& va = r.corpus.values.Get(a.value);
+  const Value& vb = r.corpus.values.Get(b.value);
+  const Claim& lower = va.hi <= vb.lo ? a : b;
+  if (va.hi > vb.lo && vb.hi > va.lo) return false;  // neither is lower
+  return lower.modality == Modality::kReported || lower.modality == Modality::kQuoted;
+}
+
 // The first claim of `group` in `document`, or UINT32_MAX.
 uint32_t ClaimIn(const Reconciliation& r, uint32_t group, uint32_t document) {
   const ClaimGraph::Group& g = r.graph.groups[group];
@@ -118,7 +166,8 @@ void InternalConflicts(const Reconciliation& r, const ReportModel& m,
           const uint32_t ca = ClaimIn(r, ranked[a], d), cb = ClaimIn(r, ranked[b], d);
           if (ca == UINT32_MAX || cb == UINT32_MAX) continue;
           if (DifferentThings(r.corpus, r.corpus.claims[ca].frame,
-                              r.corpus.claims[cb].frame, predicate)) {
+                              r.corpus.claims[cb].frame, predicate) ||
+              EarlierTollRestated(r, q, ca, cb)) {
             continue;
           }
           found.push_back({q, d, ca, cb});
@@ -236,7 +285,8 @@ std::string SameEvent(const Reconciliation& r, uint32_t question) {
   const uint32_t frame = FirstFrame(r, question);
   if (frame == kNoFrame) return "";
   std::string out = absl::StrCat("same ", r.corpus.str(r.corpus.frames[frame].template_name));
-  if (r.corpus.str(r.graph.questions[question].predicate) != "date") {
+  if (r.corpus.str(r.graph.questions[question].predicate) != "date" &&
+      !DateObserved(r, question)) {
     const std::string date = EventDate(r, question);
     if (!date.empty()) absl::StrAppend(&out, " on ", date);
   }
