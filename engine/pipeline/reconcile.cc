@@ -8,6 +8,7 @@
 
 #include "internal/status_macros.h"
 #include "solve/document_copies.h"
+#include "solve/timeline.h"
 
 namespace crosscheck {
 
@@ -63,6 +64,11 @@ absl::StatusOr<Reconciliation> Reconcile(const Rules& rules,
     }
   }
   CROSSCHECK_ASSIGN_OR_RETURN(r.solution, Solve(r.graph, r.corpus.values, solve));
+  {
+    std::vector<RuleProblem> problems;  // none: the rules were checked at load
+    const auto time = internal::TimeRules::Compile(rules.rule_set(), &problems);
+    internal::ExplainByTime(*time, r.corpus, r.graph, &r.solution);
+  }
   progress("solve", absl::StrCat(MethodName(r.solution.method), ", ",
                                  r.solution.iterations, " iterations",
                                  r.solution.converged ? "" : " (not converged)"));

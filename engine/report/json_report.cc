@@ -167,6 +167,7 @@ class JsonReport {
     Edges(t);
     TopicSources(t);
     Account(t);
+    DocumentAccounts(t);
     Conflicts(t);
     w_.EndObject();
   }
@@ -267,6 +268,14 @@ class JsonReport {
     Number("support", r_.solution.group_support[group]);
     w_.Key("consistent_with_answer");
     w_.Bool(GroupConsistentWithAnswer(r_, q, group));
+    if (QuestionTime(r_, q) == TimeBehaviour::kGrows) {
+      w_.Key("superseded");
+      w_.Bool(GroupSuperseded(r_, group));
+      w_.Key("reported");
+      w_.StartArray();
+      for (absl::CivilDay d : GroupReportDays(r_, group)) Str(FormatDay(d));
+      w_.EndArray();
+    }
     w_.Key("claims");
     ClaimRefs(group);
     w_.Key("sources");
@@ -286,6 +295,9 @@ class JsonReport {
       Field("predicate", S(question.predicate));
       Field("kind", ValueKindName(r_.corpus.values.Get(r_.graph.groups[answer].value).kind));
       Field("status", QuestionStatusName(r_.solution.status[q]));
+      if (QuestionTime(r_, q) != TimeBehaviour::kTimeless) {
+        Field("time", TimeBehaviourName(QuestionTime(r_, q)));
+      }
       Field("answer", AnswerText(r_, q));
       Number("confidence", r_.solution.group_confidence[answer]);
       w_.Key("values");
@@ -407,9 +419,64 @@ class JsonReport {
       Field("evidence_source", S(r_.corpus.claims[best].source));
       absl::string_view quote = EvidenceQuote(r_, best);
       if (!quote.empty()) Field("quote", quote);
+      const std::string superseded = SupersededText(r_, m_, q);
+      if (!superseded.empty()) Field("superseded", superseded);
       w_.EndObject();
     }
     w_.EndArray();
+  }
+
+  // The topic's documents ranked as accounts: how many of their claims agree
+  // with the reconciled answers, superseded figures not counted against.
+  void DocumentAccounts(const ReportModel::Topic& t) {
+    w_.Key("accounts");
+    w_.StartArray();
+    for (const ReportModel::DocumentAccount& a : t.accounts) {
+      const Document& doc = r_.corpus.documents[a.document];
+      w_.StartObject();
+      Field("document", S(doc.id));
+      Field("source", S(doc.source));
+      Field("claims", a.claims);
+      Field("agreeing", a.agreeing);
+      Field("superseded", a.superseded);
+      Field("contradicting", a.contradicting);
+      Number("consistency", a.consistency);
+      w_.EndObject();
+    }
+    w_.EndArray();
+  }
+
+  void InternalClaim(uint32_t claim) {
+    const Claim& c = r_.corpus.claims[claim];
+    const Document& doc = r_.corpus.documents[c.document];
+    w_.StartObject();
+    Field("value", r_.corpus.values.Key(c.value));
+    Field("claim", ClaimRef(m_.claim_number[claim]));
+    w_.Key("span");
+    w_.StartArray();
+    w_.Uint(c.span_begin);
+    w_.Uint(c.span_end);
+    w_.EndArray();
+    Field("quote", absl::string_view(doc.text).substr(c.span_begin, c.span_end - c.span_begin));
+    w_.EndObject();
+  }
+
+  // One document stating two incompatible values of one question.
+  void InternalObject(const ReportModel::InternalConflict& c) {
+    const ClaimGraph::Question& question = r_.graph.questions[c.question];
+    w_.StartObject();
+    Field("question", QuestionRef(m_.question_number[c.question]));
+    Field("kind", "internal");
+    Field("subject", S(question.subject));
+    Field("predicate", S(question.predicate));
+    Field("document", S(r_.corpus.documents[c.document].id));
+    Field("why", InternalWhy(r_, c));
+    w_.Key("values");
+    w_.StartArray();
+    InternalClaim(c.first);
+    InternalClaim(c.second);
+    w_.EndArray();
+    w_.EndObject();
   }
 
   void Conflicts(const ReportModel::Topic& t) {
@@ -435,6 +502,7 @@ class JsonReport {
       w_.EndArray();
       w_.EndObject();
     }
+    for (const ReportModel::InternalConflict& c : t.internal_conflicts) InternalObject(c);
     for (const auto& [e, k] : t.misspellings) MisspellingObject(e, k);
     w_.EndArray();
   }

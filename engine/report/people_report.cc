@@ -112,8 +112,42 @@ class PeopleDoc {
                                                                      : EvidenceQuote(r_, best),
                                      "\"")});
     }
+    Superseded(topic);
+    Accounts(topic);
     Entities(topic);
     Conflicts(topic);
+  }
+
+  // Earlier figures that later reports replaced, with their report days.
+  void Superseded(const ReportModel::Topic& topic) {
+    Block* t = nullptr;
+    for (uint32_t q : topic.questions) {
+      const std::string text = SupersededText(r_, m_, q);
+      if (text.empty()) continue;
+      if (t == nullptr) {
+        Heading(3, "Figures superseded by later reports");
+        t = &Table({"question", "answer", "superseded"});
+      }
+      t->rows.push_back({absl::StrCat(QuestionRef(m_.question_number[q]), " ",
+                                      S(r_.graph.questions[q].subject), " ",
+                                      S(r_.graph.questions[q].predicate)),
+                         AnswerText(r_, q), text});
+    }
+  }
+
+  // The documents ranked by how consistent they are with the account.
+  void Accounts(const ReportModel::Topic& topic) {
+    if (topic.accounts.empty()) return;
+    Heading(3, "Documents as accounts");
+    Block& t = Table({"document", "source", "claims", "agreeing", "superseded",
+                      "contradicting", "consistency"});
+    for (const ReportModel::DocumentAccount& a : topic.accounts) {
+      const Document& doc = r_.corpus.documents[a.document];
+      t.rows.push_back({std::string(S(doc.id)), std::string(S(doc.source)),
+                        absl::StrCat(a.claims), absl::StrCat(a.agreeing),
+                        absl::StrCat(a.superseded), absl::StrCat(a.contradicting),
+                        Percent(a.consistency)});
+    }
   }
 
   void Conflicts(const ReportModel::Topic& topic) {
@@ -137,6 +171,16 @@ class PeopleDoc {
         t.rows.push_back({std::string(Key(g)), Conf(r_.solution.group_confidence[g]),
                           absl::StrJoin(names, ", ")});
       }
+    }
+    for (const ReportModel::InternalConflict& c : topic.internal_conflicts) {
+      if (!any) {
+        Heading(3, "Conflicts");
+        any = true;
+      }
+      Paragraph(absl::StrCat("Internal: ", QuestionRef(m_.question_number[c.question]), " in ",
+                             S(r_.corpus.documents[c.document].id), ": ", InternalWhy(r_, c),
+                             " (\"", EvidenceQuote(r_, c.first), "\" / \"",
+                             EvidenceQuote(r_, c.second), "\")."));
     }
     for (const auto& [e, k] : topic.misspellings) {
       if (!any) {

@@ -17,7 +17,7 @@ bool GroupConsistentWithAnswer(const Reconciliation& r, uint32_t question,
                                uint32_t group) {
   const ClaimGraph::Question& q = r.graph.questions[question];
   uint32_t answer = r.solution.answer[question];
-  if (group == answer) return true;
+  if (group == answer || QuestionTime(r, question) == TimeBehaviour::kObserved) return true;
   return Compatible(r.graph.relation(q, answer - q.first_group, group - q.first_group));
 }
 
@@ -261,6 +261,7 @@ ReportModel BuildReportModel(const Reconciliation& r) {
               if (ra != rb) return ra > rb;
               return corpus.str(graph.sources[a]) < corpus.str(graph.sources[b]);
             });
+  BuildAccounts(r, &m);
   return m;
 }
 
@@ -324,10 +325,18 @@ std::vector<ReportEdge> QuestionEdges(const Reconciliation& r,
       uint32_t ga = ranked[a], gb = ranked[b];
       Relation rel = graph.relation(q, ga - q.first_group, gb - q.first_group);
       ValueId va = graph.groups[ga].value, vb = graph.groups[gb].value;
+      std::string why = ExplainRelation(r.corpus.values, va, vb, rel);
+      const bool observed = QuestionTime(r, question) == TimeBehaviour::kObserved;
+      if (!Compatible(rel) && observed) {
+        absl::StrAppend(&why, "; both held, seen at different times");
+      } else if (!Compatible(rel) && (GroupSuperseded(r, ga) || GroupSuperseded(r, gb))) {
+        absl::StrAppend(&why, "; the lower figure was reported earlier and superseded");
+      }
       edges.push_back({graph.claims[graph.groups[ga].first_claim],
                        graph.claims[graph.groups[gb].first_claim],
-                       Compatible(rel) ? EdgeKind::kCompatible : EdgeKind::kContradicts,
-                       ExplainRelation(r.corpus.values, va, vb, rel)});
+                       Compatible(rel) || observed ? EdgeKind::kCompatible
+                                                   : EdgeKind::kContradicts,
+                       std::move(why)});
     }
   }
   return edges;
@@ -360,21 +369,10 @@ uint32_t StrongestRival(const Reconciliation& r, const ReportModel& m,
   const ClaimGraph::Question& q = r.graph.questions[question];
   uint32_t answer = r.solution.answer[question];
   for (uint32_t g : m.ranked_groups[question]) {
-    if (g == answer) continue;
+    if (g == answer || GroupSuperseded(r, g)) continue;
     if (!Compatible(r.graph.relation(q, answer - q.first_group, g - q.first_group))) return g;
   }
   return answer;
-}
-
-std::string ConflictWhy(const Reconciliation& r, uint32_t question,
-                        uint32_t answer, uint32_t rival) {
-  const ClaimGraph::Question& q = r.graph.questions[question];
-  const ClaimGraph& graph = r.graph;
-  auto sources = [&](uint32_t g) { return GroupSources(r, g).size(); };
-  Relation rel = graph.relation(q, answer - q.first_group, rival - q.first_group);
-  return absl::StrCat(
-      ExplainRelation(r.corpus.values, graph.groups[answer].value, graph.groups[rival].value, rel),
-      "; ", sources(answer), " source(s) vs ", sources(rival), " source(s)");
 }
 
 std::string AnswerText(const Reconciliation& r, uint32_t question) {

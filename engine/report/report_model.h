@@ -14,6 +14,23 @@
 namespace crosscheck::internal {
 
 struct ReportModel {
+  // One document stating two incompatible values of one question.
+  struct InternalConflict {
+    uint32_t question = 0;  // graph question
+    uint32_t document = 0;  // corpus document
+    uint32_t first = 0;     // corpus claims: the first of each value, the
+    uint32_t second = 0;    // more confident value first
+  };
+  // A document read as an account of its topic.
+  struct DocumentAccount {
+    uint32_t document = 0;
+    uint32_t claims = 0;         // its claims in the topic's questions
+    uint32_t agreeing = 0;       // consistent with the answer
+    uint32_t superseded = 0;     // earlier figures a later report replaced
+    uint32_t contradicting = 0;  // claims - agreeing - superseded
+    // agreeing / (claims - superseded); 1 when every claim was superseded.
+    double consistency = 0;
+  };
   struct Topic {
     std::string id;
     std::string label;
@@ -24,6 +41,11 @@ struct ReportModel {
     // Likely misspellings of those entities' names, seen in statements that
     // give this topic claims: (entity, index into Entity::forms).
     std::vector<std::pair<uint32_t, uint32_t>> misspellings;
+    // By question report order, then document id.
+    std::vector<InternalConflict> internal_conflicts;
+    // Documents with claims in the topic, most consistent first (then more
+    // claims, then id).
+    std::vector<DocumentAccount> accounts;
   };
   struct SourceStats {
     uint32_t claims = 0;
@@ -51,9 +73,36 @@ std::string MisspellingWhy(const Reconciliation& r, const Entity& entity,
                            const SurfaceForm& form);
 
 // The answer's relation to each group of a question decides whether a claim
-// in that group is consistent with the reconciled account.
+// in that group is consistent with the reconciled account. Every value of an
+// observed question (TimeBehaviour::kObserved) is.
 bool GroupConsistentWithAnswer(const Reconciliation& r, uint32_t question,
                                uint32_t group);
+
+// Whether time superseded the group (Solution::superseded).
+bool GroupSuperseded(const Reconciliation& r, uint32_t group);
+// How time relates the values of a question (kTimeless when not computed).
+TimeBehaviour QuestionTime(const Reconciliation& r, uint32_t question);
+// The distinct days the group's claims were reported, ascending.
+std::vector<absl::CivilDay> GroupReportDays(const Reconciliation& r,
+                                            uint32_t group);
+// "17 reported 2022-08-09, 2022-08-10": each superseded value of a question
+// with its report days, "; "-separated in ranked order; empty when none.
+std::string SupersededText(const Reconciliation& r, const ReportModel& m,
+                           uint32_t question);
+
+// Fills each topic's internal_conflicts and accounts (engine/report/
+// accounts.cc). Called by BuildReportModel.
+void BuildAccounts(const Reconciliation& r, ReportModel* m);
+
+// One line on an internal contradiction: "4 jets vs 5 jets, one document,
+// same delivery on 2022-08-09".
+std::string InternalWhy(const Reconciliation& r,
+                        const ReportModel::InternalConflict& c);
+
+// A value as a reader says it: "1 helicopter", "several (>=2) helicopters",
+// "at least 4 (>=4)", "about 20 (~20)"; other kinds print their key.
+std::string SpokenValue(const Reconciliation& r, uint32_t question,
+                        uint32_t group);
 
 struct InputCounts {
   uint64_t records = 0;
@@ -99,8 +148,9 @@ absl::string_view EvidenceQuote(const Reconciliation& r, uint32_t claim);
 uint32_t StrongestRival(const Reconciliation& r, const ReportModel& m,
                         uint32_t question);
 
-// One line on a conflict: the values, their support, why they cannot both
-// hold.
+// One line on a conflict: the values as a reader says them, what makes them
+// one question, their support: "1 helicopter vs several (>=2) helicopters,
+// same delivery on 2022-08-09; 2 source(s) vs 1 source(s)".
 std::string ConflictWhy(const Reconciliation& r, uint32_t question,
                         uint32_t answer, uint32_t rival);
 

@@ -52,6 +52,7 @@ const std::vector<RuleKindInfo>& RuleKinds() {
       {"place_hint", "resolve", "a place and the cues that point to it from a garbled name (near a city, a military base)"},
       // solve: copy detection between documents (engine/solve/)
       {"wire_marker", "solve", "a mark naming the wire agency an article reprints (\"(AFP)\", \"avec Sputnik\")"},
+      {"over_time", "solve", "attributes whose values change over time: a figure that grows (a toll), a date the fact was seen"},
   };
   return *kinds;
 }

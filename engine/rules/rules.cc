@@ -15,6 +15,7 @@
 #include "internal/stage_rules.h"
 #include "internal/status_macros.h"
 #include "solve/document_copies.h"
+#include "solve/timeline.h"
 
 #ifndef CROSSCHECK_SOURCE_RULES_DIR
 #define CROSSCHECK_SOURCE_RULES_DIR "rules"
@@ -43,6 +44,7 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::Load(absl::string_view dir) {
   rules->extract_ = internal::CompileExtractRules(*set, &problems);
   rules->resolve_ = internal::CompileResolveRules(*set, &problems);
   internal::WireMarkers::Compile(*set, &problems);  // validated; used by solve
+  internal::TimeRules::Compile(*set, &problems);    // validated; used by solve
   if (!problems.empty()) {
     std::string message = problems.front().ToString();
     if (problems.size() > 1) {
@@ -80,6 +82,8 @@ absl::StatusOr<RuleCheck> CheckRules(absl::string_view dir) {
   internal::RunResolveExamples(*set, *resolve, &check.examples,
                                &check.failed_examples);
   internal::WireMarkers::Compile(*set, &check.problems)
+      ->RunExamples(*set, &check.examples, &check.failed_examples);
+  internal::TimeRules::Compile(*set, &check.problems)
       ->RunExamples(*set, &check.examples, &check.failed_examples);
   return check;
 }

@@ -45,6 +45,13 @@ constexpr Row kRows[] = {
     {D, "2011-12-01 1:17 PM (Estimated)", "2011-12-01 1:27 PM", kContra,
      "13:17 (estimated) vs 13:27, 10 minutes apart"},
     {D, "2011-12-05", "2011-12-06 1:00 PM", kContra, "2011-12-05 vs 2011-12-06T13:00"},
+    // Dates of events compare at their granularity: a month includes its
+    // days; two day-precise dates contradict even one day apart.
+    {D, "April 2022", "2022-04-18", kGen, "2022-04 includes 2022-04-18"},
+    {D, "2022", "2022-04-18", kGen, "2022 includes 2022-04-18"},
+    {D, "2022-04-18", "April 2022", kSpec, "2022-04-18 is within 2022-04"},
+    {D, "2021-09-30", "2021-10-01", kContra, "2021-09-30 vs 2021-10-01"},
+    {D, "September 2021", "2021-10-01", kContra, "2021-09 vs 2021-10-01"},
     // Codes and text: keys.
     {C, "Gate D5", " D5 ", kEq, "same value: D5"},
     {C, "D5", "D7", kContra, "D5 vs D7"},

@@ -61,6 +61,17 @@ enum class QuestionStatus : uint8_t {
 };
 absl::string_view QuestionStatusName(QuestionStatus status);
 
+// How time relates the values of a question (rules of kind `over_time`,
+// rules/common/time.json), set by Reconcile after solving:
+//   kTimeless  values are statements of one fact at one time (the default)
+//   kGrows     a cumulative figure (a death toll): a later-dated report that
+//              states a higher figure supersedes the earlier, lower ones
+//   kObserved  each value is a time the fact was seen to hold (the date of a
+//              role): distinct values never contradict each other
+enum class TimeBehaviour : uint8_t { kTimeless, kGrows, kObserved };
+// "timeless", "grows", "observed".
+absl::string_view TimeBehaviourName(TimeBehaviour behaviour);
+
 // SourceDependence::on of a virtual origin.
 inline constexpr uint32_t kVirtualOrigin = UINT32_MAX;
 
@@ -120,6 +131,12 @@ struct Solution {
   std::vector<QuestionStatus> status;  // per question
   // Sorted by (source, on, origin); empty for every method but crosscheck.
   std::vector<SourceDependence> dependencies;
+  // Filled by Reconcile after Solve (empty when Solve ran alone): per
+  // question its TimeBehaviour, and per group 1 when a later-dated report
+  // superseded the value (kGrows questions only). A superseded value makes
+  // no conflict; `answer` and `status` already take time into account.
+  std::vector<TimeBehaviour> question_time;
+  std::vector<uint8_t> superseded;
 };
 
 // Solves `graph` (whose values live in `values`). InvalidArgument for options
