@@ -62,6 +62,58 @@ std::vector<uint32_t> Rewrite(const std::vector<Mention>& mentions,
   return frames;
 }
 
+// The organisation of a role statement that no words of it name (extraction
+// filled it from the article's leading country: its span is the whole
+// statement) yields to the organisation of the post the actor table gives
+// the person at the statement's date: "Defence Minister Sadio Camara" in an
+// article mostly about Russia is Mali's minister. Appends the frames touched.
+void OrganisationsFromActors(const ResolveRules::Impl& rules, const std::vector<Mention>& mentions,
+                             const std::vector<Entity>& entities, Corpus* corpus,
+                             std::vector<uint32_t>* frames) {
+  const StringId organisation = corpus->strings.Find("organisation");
+  if (organisation == kNoString) return;
+  for (const Mention& m : mentions) {
+    // A name the actor table lists (not a likely misspelling): the defaulted
+    // organisation may be what lowered the confidence.
+    bool same_name = m.relation != SurfaceRelation::kMisspelling;
+    if (m.entity < 0 || m.frame == kNoFrame ||
+        m.confidence < (same_name ? 0.5 : kRewriteConfidence) || m.context.template_name != "role" || m.context.slot != "person" || m.context.role.empty()) {
+      continue;
+    }
+    auto actor = std::find_if(rules.actors.begin(), rules.actors.end(),
+                              [&](const resolve_internal::Actor& a) {
+                                return a.folded == entities[m.entity].key;
+                              });
+    if (actor == rules.actors.end()) continue;
+    const resolve_internal::ActorRole* held = nullptr;
+    for (const resolve_internal::ActorRole& r : actor->roles) {
+      if (r.role == m.context.role && r.held.Overlaps(m.context.when)) held = &r;
+    }
+    if (held == nullptr || held->organisation.empty()) continue;
+    const Frame& f = corpus->frames[m.frame];
+    for (uint32_t k = f.slots_begin; k < f.slots_end; ++k) {
+      FrameSlot& slot = corpus->frame_slots[k];
+      bool defaulted = slot.span_begin == f.span_begin && slot.span_end == f.span_end;
+      if (slot.name != organisation || !defaulted || slot.value == kNoValue ||
+          corpus->values.Key(slot.value) == held->organisation) {
+        continue;
+      }
+      const StringId old_text = slot.text;
+      slot.value = Rekeyed(&corpus->values, slot.value, held->organisation);
+      slot.text = corpus->strings.Intern(held->organisation);
+      for (Claim& c : corpus->claims) {
+        if (c.frame == m.frame && c.predicate == organisation && c.raw_value == old_text) {
+          c.value = slot.value;
+          c.raw_value = slot.text;
+        }
+      }
+      frames->push_back(m.frame);
+    }
+  }
+  std::sort(frames->begin(), frames->end());
+  frames->erase(std::unique(frames->begin(), frames->end()), frames->end());
+}
+
 void Resubject(const Rules& rules, const std::vector<uint32_t>& frames, Corpus* corpus) {
   if (frames.empty()) return;
   std::vector<StringId> subject(corpus->frames.size(), kNoString);
@@ -119,6 +171,7 @@ absl::Status ResolveEntities(const Rules& rules, Corpus* corpus, Resolution* out
   std::vector<Entity> entities =
       resolve_internal::ClusterMentions(rules.resolve().impl(), &mentions, stats);
   std::vector<uint32_t> frames = Rewrite(mentions, entities, corpus, stats);
+  OrganisationsFromActors(rules.resolve().impl(), mentions, entities, corpus, &frames);
   Resubject(rules, frames, corpus);
   out->entities = Finish(std::move(entities), mentions);
   stats->entities = out->entities.size();

@@ -137,6 +137,43 @@ TEST(Resolve, MisspeltMinisterMergesThroughRoleAndTable) {
   EXPECT_EQ(c.str(c.claims[0].raw_value), "Sadio Kamara");  // as written
 }
 
+// An organisation no words of the statement name (its span is the whole
+// statement: extraction took the article's leading country) yields to the
+// actor table's; one the statement names, or of a person the table does not
+// know, is kept.
+TEST(Resolve, DefaultedOrganisationYieldsToTheActorTable) {
+  struct Case {
+    const char* person;
+    bool stated;
+    const char* want;
+  };
+  const Case kCases[] = {
+      {"Sadio Camara", false, "mali"},
+      {"Sadio Camara", true, "russie"},
+      {"Moussa Traore Dembele", false, "russie"},
+  };
+  for (const Case& k : kCases) {
+    CorpusBuilder b;
+    uint32_t d = b.Document("a");
+    b.Frame(d, "role", {{"person", k.person}, {"role", "defence_minister"}, {"organisation", "Russie"},
+                        {"date", "2022-08"}});
+    Corpus& c = b.corpus();
+    c.frames[0].span_begin = 0;
+    c.frames[0].span_end = 60;
+    for (uint32_t s = 0; s < 4; ++s) {
+      c.frame_slots[s].span_begin = 10 * s;
+      c.frame_slots[s].span_end = 10 * s + 8;
+    }
+    if (!k.stated) {  // the organisation slot: the whole statement
+      c.frame_slots[2].span_begin = 0;
+      c.frame_slots[2].span_end = 60;
+    }
+    Resolve(&c);
+    EXPECT_EQ(c.values.Key(c.frame_slots[2].value), k.want) << k.person << " " << k.stated;
+    EXPECT_EQ(c.values.Key(c.claims[2].value), k.want) << k.person << " " << k.stated;
+  }
+}
+
 TEST(Resolve, QaidaIsGoitaOnlyWithTheCoup) {
   CorpusBuilder b;
   uint32_t d = b.Document("a", "Le régime de Qaida a pris le pouvoir. Des liens avec Al-Qaïda.");
