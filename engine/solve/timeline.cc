@@ -135,6 +135,21 @@ void ExplainGrowth(const Corpus& corpus, const ClaimGraph& graph,
     if (g == answer || v.kind != ValueKind::kNumber || !days[i].first) continue;
     s->superseded[g] = v.hi <= a.lo && v.lo < a.lo && *days[i].first < *until;
   }
+  // Superseded figures were true when reported: they are no rival of the
+  // current one. Their share of belief leaves the question, and the values
+  // still in competition share what remains.
+  double gone = 0;
+  for (uint32_t i = 0; i < q.num_groups; ++i) {
+    if (s->superseded[q.first_group + i]) gone += s->group_confidence[q.first_group + i];
+  }
+  if (gone > 0 && gone < 1) {
+    for (uint32_t i = 0; i < q.num_groups; ++i) {
+      const uint32_t g = q.first_group + i;
+      if (!s->superseded[g]) {
+        s->group_confidence[g] = std::min(1.0, s->group_confidence[g] / (1 - gone));
+      }
+    }
+  }
   if (s->status[question] == QuestionStatus::kConflict &&
       !InConflict(graph, *s, q)) {
     s->status[question] = QuestionStatus::kAgreed;

@@ -15,7 +15,9 @@
 // (its interval ends at or under the answer's lower bound) and was first
 // reported before the answer's latest report. A higher figure, or one first
 // reported on the answer's latest day, is not explained by time and still
-// conflicts. Observed questions never conflict.
+// conflicts. Superseded figures leave the competition: the confidences of
+// the values still in it are divided by what the superseded ones leave (one
+// minus their sum). Observed questions never conflict.
 #ifndef CROSSCHECK_ENGINE_SOLVE_TIMELINE_H_
 #define CROSSCHECK_ENGINE_SOLVE_TIMELINE_H_
 

@@ -136,6 +136,13 @@ TEST(ExplainByTime, Table) {
       if (solution->superseded[g]) superseded.emplace_back(corpus.values.Key(graph->groups[g].value));
     }
     EXPECT_EQ(absl::StrJoin(superseded, ", "), c.superseded) << c.name;
+    // Vote shares sum to one; superseded figures leave the competition, and
+    // the values still in it share the whole belief.
+    double kept = 0;
+    for (uint32_t g = 0; g < graph->groups.size(); ++g) {
+      if (!solution->superseded[g]) kept += solution->group_confidence[g];
+    }
+    EXPECT_NEAR(kept, 1.0, 1e-9) << c.name;
   }
 }
 
