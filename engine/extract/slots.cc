@@ -151,6 +151,13 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
       return;
     }
   }
+  // A pronoun alone ("Il s'est rendu à Moscou") names no one.
+  auto pronouns = lang_.lexicons.find("pronoun");
+  if (pronouns != lang_.lexicons.end() &&
+      std::find(pronouns->second.begin(), pronouns->second.end(),
+                Fold(Slice(text, stripped))) != pronouns->second.end()) {
+    return;
+  }
   out->push_back(Text(name, stripped));
 }
 
