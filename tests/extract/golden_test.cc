@@ -42,7 +42,7 @@ constexpr Floor kFloors[] = {
     {"mali-fr", "delivery", 0.4, 0.32},
     {"mali-fr", "role", 0.53, 0.46},
     {"mali-fr2", "", 0.63, 0.55},
-    {"mali-fr3", "", 0.56, 0.43},
+    {"mali-fr3", "", 0.58, 0.47},
     {"mali-fr3", "attack", 0.75, 0.75},
     {"mali-en", "", 0.46, 0.29},
     {"mali-en", "delivery", 0.35, 0.3},
