@@ -57,7 +57,17 @@ SlotFill SlotReader::Entity(const std::string& name, const EntityMention& m) con
       f.text.size() > e.name.size()) {
     absl::string_view tail = absl::string_view(f.text).substr(f.text.size() - e.name.size());
     const char before = f.text[f.text.size() - e.name.size() - 1];
-    if ((before == ' ' || before == '\'') && Fold(tail) == Fold(e.name)) f.text = std::string(tail);
+    if ((before == ' ' || before == '\'') && Fold(tail) == Fold(e.name)) {
+      f.text = std::string(tail);
+    } else {
+      // English puts the kind after the name ("the Wagner Group").
+      absl::string_view head = absl::string_view(f.text).substr(0, e.name.size());
+      absl::string_view kind = absl::string_view(f.text).substr(e.name.size());
+      if (kind.size() > 1 && kind[0] == ' ' && kind.find(' ', 1) == absl::string_view::npos &&
+          Fold(head) == Fold(e.name)) {
+        f.text = std::string(head);
+      }
+    }
   }
   f.key = EntityKey(rules_, m.entity, name);
   f.entity = m.entity;
@@ -140,6 +150,13 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
       out->push_back(Entity(name, named.front()));
       return;
     }
+  }
+  // A pronoun alone ("Il s'est rendu à Moscou") names no one.
+  auto pronouns = lang_.lexicons.find("pronoun");
+  if (pronouns != lang_.lexicons.end() &&
+      std::find(pronouns->second.begin(), pronouns->second.end(),
+                Fold(Slice(text, stripped))) != pronouns->second.end()) {
+    return;
   }
   out->push_back(Text(name, stripped));
 }
