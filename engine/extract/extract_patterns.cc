@@ -253,6 +253,22 @@ void Compiler::CompileTemplates() {
       } else {
         t.group_lexicon = (*groups)["lexicon"].GetString();
         t.group_slot = (*groups)["slot"].GetString();
+        const rapidjson::Value* classes =
+            groups->HasMember("classes") ? &(*groups)["classes"] : nullptr;
+        const rapidjson::Value* class_slot =
+            groups->HasMember("class_slot") ? &(*groups)["class_slot"] : nullptr;
+        if ((classes == nullptr) != (class_slot == nullptr) ||
+            (classes != nullptr && (!classes->IsObject() || !class_slot->IsString()))) {
+          f.Problem(groups, "\"classes\" (an object from lexicon to class) and \"class_slot\" "
+                            "(a slot) go together");
+        } else if (classes != nullptr) {
+          t.class_slot = class_slot->GetString();
+          for (auto m = classes->MemberBegin(); m != classes->MemberEnd(); ++m) {
+            if (m->value.IsString()) {
+              t.group_classes.emplace_back(m->name.GetString(), m->value.GetString());
+            }
+          }
+        }
       }
     }
     const rapidjson::Value* slots = f.Find("slots");
@@ -276,7 +292,7 @@ void Compiler::CompileTemplates() {
         if (t.Find(s) == nullptr) f.Problem(f.Find("slots"), absl::StrCat("\"", s, "\" is not a slot"));
       }
     }
-    for (const std::string* slot : {&t.item_origin, &t.group_slot}) {
+    for (const std::string* slot : {&t.item_origin, &t.group_slot, &t.class_slot}) {
       if (!slot->empty() && t.Find(*slot) == nullptr) {
         f.Problem(f.Find(slot == &t.item_origin ? "item_origin" : "groups"),
                   absl::StrCat("\"", *slot, "\" is not a slot"));

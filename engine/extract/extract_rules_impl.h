@@ -83,6 +83,11 @@ struct TemplateDef {
   // with the noun phrase in `group_slot` and its count in "count".
   std::string group_lexicon;
   std::string group_slot;
+  // A counted group whose noun is in one of these lexicons gets that class
+  // in `class_slot` ("terroristes" -> side "attackers"), so figures of
+  // different classes answer different questions.
+  std::vector<std::pair<std::string, std::string>> group_classes;  // lexicon, class
+  std::string class_slot;
 
   const SlotType* Find(absl::string_view slot) const {
     for (const auto& s : slots) {

@@ -65,6 +65,8 @@ class FrameBuilder {
                                             const DateMention* shared) const;
   void Emit(Span match, std::vector<SlotFill> slots, const Fills& fills, bool definite_plural,
             std::vector<FrameDraft>* out) const;
+  // The class the template gives the group's noun, or null.
+  const std::string* GroupClass(const Group& g) const;
 
   const ExtractRules::Impl& rules_;
   const Language& lang_;
@@ -295,6 +297,19 @@ void FrameBuilder::Emit(Span match, std::vector<SlotFill> slots, const Fills& fi
   }
 }
 
+const std::string* FrameBuilder::GroupClass(const Group& g) const {
+  if (tmpl_.class_slot.empty()) return nullptr;
+  const std::string noun = Fold(Slice(ctx_.text, g.noun));
+  for (const auto& [lexicon, cls] : tmpl_.group_classes) {
+    auto it = lang_.lexicons.find(lexicon);
+    if (it != lang_.lexicons.end() &&
+        std::find(it->second.begin(), it->second.end(), noun) != it->second.end()) {
+      return &cls;
+    }
+  }
+  return nullptr;
+}
+
 // A role group that matched more than its title ("président Ibrahim" for
 // the title "président") lent the person's first names: give them back.
 void FrameBuilder::ReturnLentNames(Fills* fills) const {
@@ -359,6 +374,11 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
     for (const Group& g : counted) {
       std::vector<SlotFill> s = fills.one;
       if (!Has(s, tmpl_.group_slot)) s.push_back(reader_.Text(tmpl_.group_slot, g.phrase));
+      if (const std::string* cls = GroupClass(g); cls != nullptr && !Has(s, tmpl_.class_slot)) {
+        SlotFill c = reader_.Text(tmpl_.class_slot, g.noun);
+        c.text = c.key = *cls;
+        s.push_back(c);
+      }
       if (g.has_count && !Has(s, "count")) {
         SlotFill c = reader_.Text("count", g.count_span);
         c.kind = SlotFill::Kind::kCount;
