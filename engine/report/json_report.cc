@@ -70,6 +70,22 @@ class JsonReport {
     w_.EndObject();
   }
 
+  // "span": [begin, end].
+  void SpanField(uint32_t begin, uint32_t end) {
+    w_.Key("span");
+    w_.StartArray();
+    w_.Uint(begin);
+    w_.Uint(end);
+    w_.EndArray();
+  }
+
+  // The span of a claim from an article and the words it covers.
+  void SpanAndQuote(const Claim& c) {
+    SpanField(c.span_begin, c.span_end);
+    const Document& doc = r_.corpus.documents[c.document];
+    Field("quote", absl::string_view(doc.text).substr(c.span_begin, c.span_end - c.span_begin));
+  }
+
   void Location(const InputLocation& l) {
     Field("file", r_.corpus.files.empty() ? "" : r_.corpus.files[l.file].path);
     Field("line", l.line);
@@ -180,11 +196,7 @@ class JsonReport {
     w_.StartArray();
     for (const TextCut& k : doc.cuts) {
       w_.StartObject();
-      w_.Key("span");
-      w_.StartArray();
-      w_.Uint(k.begin);
-      w_.Uint(k.end);
-      w_.EndArray();
+      SpanField(k.begin, k.end);
       Field("rule", S(k.rule));
       Field("excerpt",
             Utf8Excerpt(absl::string_view(doc.text).substr(k.begin, k.end - k.begin), 60));
@@ -210,11 +222,7 @@ class JsonReport {
         Field("relation", SurfaceRelationName(f.relation));
         Number("confidence", f.confidence);
         Field("document", S(r_.corpus.documents[f.document].id));
-        w_.Key("span");
-        w_.StartArray();
-        w_.Uint(f.span_begin);
-        w_.Uint(f.span_end);
-        w_.EndArray();
+        SpanField(f.span_begin, f.span_end);
         if (!f.evidence.empty()) Field("evidence", f.evidence);
         w_.EndObject();
       }
@@ -339,14 +347,8 @@ class JsonReport {
     if (c.as_of != kNoString) Field("as_of", S(c.as_of));
     Location(c.location);
     if (c.document != kNoDocument) {
-      const Document& doc = r_.corpus.documents[c.document];
-      Field("document", S(doc.id));
-      w_.Key("span");
-      w_.StartArray();
-      w_.Uint(c.span_begin);
-      w_.Uint(c.span_end);
-      w_.EndArray();
-      Field("quote", absl::string_view(doc.text).substr(c.span_begin, c.span_end - c.span_begin));
+      Field("document", S(r_.corpus.documents[c.document].id));
+      SpanAndQuote(c);
     }
     w_.EndObject();
   }
@@ -448,16 +450,10 @@ class JsonReport {
 
   void InternalClaim(uint32_t claim) {
     const Claim& c = r_.corpus.claims[claim];
-    const Document& doc = r_.corpus.documents[c.document];
     w_.StartObject();
     Field("value", r_.corpus.values.Key(c.value));
     Field("claim", ClaimRef(m_.claim_number[claim]));
-    w_.Key("span");
-    w_.StartArray();
-    w_.Uint(c.span_begin);
-    w_.Uint(c.span_end);
-    w_.EndArray();
-    Field("quote", absl::string_view(doc.text).substr(c.span_begin, c.span_end - c.span_begin));
+    SpanAndQuote(c);
     w_.EndObject();
   }
 
@@ -517,11 +513,7 @@ class JsonReport {
     Field("type", EntityTypeName(entity.type));
     Field("written", form.text);
     Field("document", S(r_.corpus.documents[form.document].id));
-    w_.Key("span");
-    w_.StartArray();
-    w_.Uint(form.span_begin);
-    w_.Uint(form.span_end);
-    w_.EndArray();
+    SpanField(form.span_begin, form.span_end);
     Number("confidence", form.confidence);
     Field("why", MisspellingWhy(r_, entity, form));
     w_.EndObject();
