@@ -280,11 +280,20 @@ std::string SpokenValue(const Reconciliation& r, uint32_t question, uint32_t gro
   return absl::StrCat(said, " ", one ? *item : Plural(*item));
 }
 
-// What makes claims one question, in words: "same delivery on 2022-08-09".
+// What makes claims one question, in words: "same delivery on 2022-08-09",
+// "same attack on 2022-08-07" (a casualties figure names its event).
 std::string SameEvent(const Reconciliation& r, uint32_t question) {
   const uint32_t frame = FirstFrame(r, question);
   if (frame == kNoFrame) return "";
-  std::string out = absl::StrCat("same ", r.corpus.str(r.corpus.frames[frame].template_name));
+  // The event a figure is about names it better than the template does:
+  // "same attack", not "same casualties".
+  const Frame& f = r.corpus.frames[frame];
+  absl::string_view what = r.corpus.str(f.template_name);
+  for (uint32_t k = f.slots_begin; k < f.slots_end; ++k) {
+    const FrameSlot& s = r.corpus.frame_slots[k];
+    if (r.corpus.str(s.name) == "event" && s.value != kNoValue) what = r.corpus.values.Key(s.value);
+  }
+  std::string out = absl::StrCat("same ", what);
   if (r.corpus.str(r.graph.questions[question].predicate) != "date" &&
       !DateObserved(r, question)) {
     const std::string date = EventDate(r, question);
