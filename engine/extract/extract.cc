@@ -421,7 +421,11 @@ void DocumentExtractor::Emit(const Language& lang, uint32_t d, FrameDraft* draft
     slot.span_end = p.map.ToOriginal(fill.span.end, true);
     if (!fill.key.empty()) slot.value = SlotValue(fill, &c.values);
     c.frame_slots.push_back(slot);
-    if (slot.value == kNoValue) continue;
+    const std::vector<std::string>& describe = draft.pattern->tmpl->describe;
+    if (slot.value == kNoValue ||
+        std::find(describe.begin(), describe.end(), fill.name) != describe.end()) {
+      continue;
+    }
     Claim claim;
     claim.source = doc.source;
     claim.subject = subject_id;

@@ -193,7 +193,7 @@ void Compiler::CompileTemplates() {
     RuleFields f(*r, problems_);
     f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin",
                    "expand", "drop_alleged", "sentence_cues", "inherit", "share", "groups",
-                   "country_default"});
+                   "country_default", "describe"});
     TemplateDef t;
     f.StringArray("country_default", &t.country_default, false);
     bool have_name = f.String("template", &t.name);
@@ -203,6 +203,7 @@ void Compiler::CompileTemplates() {
     f.String("item_origin", &t.item_origin, false);
     f.StringArray("expand", &t.expand, false);
     f.StringArray("drop_alleged", &t.drop_alleged, false);
+    f.StringArray("describe", &t.describe, false);
     f.Bool("sentence_cues", &t.sentence_cues, false);
     if (const rapidjson::Value* inherit = f.Find("inherit")) {
       bool ok = inherit->IsArray();
@@ -286,7 +287,7 @@ void Compiler::CompileTemplates() {
       t.slots.emplace_back(m->name.GetString(), type);
     }
     if (!have_name || !f.ok()) continue;
-    for (const auto* list : {&t.identity, &t.required, &t.defaults, &t.expand, &t.drop_alleged,
+    for (const auto* list : {&t.identity, &t.required, &t.defaults, &t.expand, &t.drop_alleged, &t.describe,
                              &t.country_default}) {
       for (const std::string& s : *list) {
         if (t.Find(s) == nullptr) f.Problem(f.Find("slots"), absl::StrCat("\"", s, "\" is not a slot"));

@@ -58,6 +58,9 @@ struct TemplateDef {
   // Slots dropped, rather than the statement made alleged, when an alleged
   // cue qualifies them ("par des djihadistes présumés").
   std::vector<std::string> drop_alleged;
+  // Slots that describe the statement but are no fact to reconcile ("les
+  // soldats" of a toll): kept on the frame, they make no claim.
+  std::vector<std::string> describe;
   // Whether sentence-wide modality cues apply ("selon ..."); roles given in
   // apposition are the writer's own description and set this false.
   bool sentence_cues = true;
