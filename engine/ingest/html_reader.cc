@@ -14,107 +14,10 @@
 #include "ingest/line_reader.h"
 #include "ingest/reader_util.h"
 #include "ingest/utf8.h"
+#include "value/text_fold.h"
 
 namespace crosscheck::internal {
 namespace {
-
-// Named character references news pages use; others stay as written.
-// Upper-case forms of the Latin-1 letters are derived from the lower-case.
-struct NamedReference {
-  const char* name;
-  uint32_t code;
-};
-constexpr NamedReference kReferences[] = {
-    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
-    {"apos", '\''},    {"nbsp", 0xA0},     {"laquo", 0xAB},    {"raquo", 0xBB},
-    {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"sbquo", 0x201A},  {"ldquo", 0x201C},
-    {"rdquo", 0x201D}, {"bdquo", 0x201E},  {"hellip", 0x2026}, {"ndash", 0x2013},
-    {"mdash", 0x2014}, {"euro", 0x20AC},   {"copy", 0xA9},     {"reg", 0xAE},
-    {"deg", 0xB0},     {"middot", 0xB7},   {"bull", 0x2022},   {"thinsp", 0x2009},
-    {"ensp", 0x2002},  {"emsp", 0x2003},   {"shy", 0xAD},      {"oelig", 0x153},
-    {"szlig", 0xDF},   {"agrave", 0xE0},   {"aacute", 0xE1},   {"acirc", 0xE2},
-    {"atilde", 0xE3},  {"auml", 0xE4},     {"aring", 0xE5},    {"aelig", 0xE6},
-    {"ccedil", 0xE7},  {"egrave", 0xE8},   {"eacute", 0xE9},   {"ecirc", 0xEA},
-    {"euml", 0xEB},    {"igrave", 0xEC},   {"iacute", 0xED},   {"icirc", 0xEE},
-    {"iuml", 0xEF},    {"ntilde", 0xF1},   {"ograve", 0xF2},   {"oacute", 0xF3},
-    {"ocirc", 0xF4},   {"otilde", 0xF5},   {"ouml", 0xF6},     {"oslash", 0xF8},
-    {"ugrave", 0xF9},  {"uacute", 0xFA},   {"ucirc", 0xFB},    {"uuml", 0xFC},
-    {"yacute", 0xFD},  {"yuml", 0xFF},
-};
-
-void AppendUtf8(uint32_t c, std::string* out) {
-  if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
-// The code point of the reference "&name;" or "&#...;" at the start of `s`
-// and its length; false if `s` does not start with one.
-bool DecodeReference(absl::string_view s, uint32_t* code, size_t* length) {
-  size_t semi = s.find(';');
-  if (s.size() < 3 || s[0] != '&' || semi == absl::string_view::npos || semi < 2 || semi > 10) {
-    return false;  // "&;" and "&" without ';' are text
-  }
-  absl::string_view name = s.substr(1, semi - 1);
-  *length = semi + 1;
-  if (name[0] == '#') {
-    bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-    absl::string_view digits = name.substr(hex ? 2 : 1);
-    if (digits.empty()) return false;
-    uint32_t c = 0;
-    for (char d : digits) {
-      int v = absl::ascii_isdigit(d) ? d - '0'
-              : hex && absl::ascii_isxdigit(d) ? absl::ascii_tolower(d) - 'a' + 10
-                                                : -1;
-      if (v < 0 || c > 0x10FFFF) return false;
-      c = c * (hex ? 16 : 10) + static_cast<uint32_t>(v);
-    }
-    *code = c;
-    return true;
-  }
-  for (const NamedReference& r : kReferences) {
-    if (name == r.name) {
-      *code = r.code;
-      return true;
-    }
-    // "Eacute" is "eacute" less 0x20; "OElig" is U+0152.
-    if (absl::ascii_isupper(name[0]) && absl::EqualsIgnoreCase(name, r.name) &&
-        ((r.code >= 0xE0 && r.code <= 0xFE && r.code != 0xF7) || r.code == 0x153)) {
-      *code = r.code == 0x153 ? 0x152 : r.code - 0x20;
-      return true;
-    }
-  }
-  return false;
-}
-
-std::string DecodeText(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    uint32_t code;
-    size_t length;
-    if (s[i] == '&' && DecodeReference(s.substr(i), &code, &length)) {
-      AppendUtf8(code, &out);
-      i += length;
-    } else {
-      out.push_back(s[i++]);
-    }
-  }
-  return out;
-}
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -201,12 +104,12 @@ size_t ParseTag(absl::string_view data, size_t pos, Tag* tag) {
         char quote = data[i++];
         size_t close = data.find(quote, i);
         if (close == absl::string_view::npos) close = data.size();
-        value = DecodeText(data.substr(i, close - i));
+        value = DecodeHtmlEntities(data.substr(i, close - i));
         i = std::min(close + 1, data.size());
       } else {
         size_t v = i;
         while (i < data.size() && !IsSpace(data[i]) && data[i] != '>') ++i;
-        value = DecodeText(data.substr(v, i - v));
+        value = DecodeHtmlEntities(data.substr(v, i - v));
       }
     }
     tag->self_closing = false;
@@ -348,7 +251,7 @@ void HtmlReader::OnTag(const Tag& tag, size_t pos) {
 
 void HtmlReader::OnText(absl::string_view raw, size_t pos) {
   if (hidden_ > 0) return;
-  std::string text = DecodeText(raw);
+  std::string text = DecodeHtmlEntities(raw);
   if (in_h1_) absl::StrAppend(&h1_, h1_.empty() ? "" : " ", CollapseSpaces(text));
   std::vector<std::pair<std::string, uint32_t>> pieces;  // words and their line
   if (pre_ > 0) {
@@ -419,7 +322,7 @@ void HtmlReader::Read() {
                      tag.name == "textarea")) {
       absl::string_view content;
       after = tag.self_closing ? after : SkipRawText(tag.name, after, &content);
-      if (tag.name == "title" && title_.empty()) title_ = CollapseSpaces(DecodeText(content));
+      if (tag.name == "title" && title_.empty()) title_ = CollapseSpaces(DecodeHtmlEntities(content));
       pos = after;
       continue;
     }

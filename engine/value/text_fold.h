@@ -13,8 +13,10 @@ namespace crosscheck {
 // Invalid UTF-8 bytes become U+FFFD. "  Élan-Vital!! " -> "elan vital".
 std::string FoldText(absl::string_view s);
 
-// Replaces HTML character references ("&amp;", "&quot;", "&#233;",
-// "&eacute;", "&nbsp") with the characters they name; unknown references stay.
+// Replaces HTML character references ("&amp;", "&#233;", "&#xE9;",
+// "&eacute;", "&Eacute;", "&rsquo;"; the ';' may be missing, as browsers
+// allow) with the characters they name; unknown references stay as written,
+// and numbers that name no character become U+FFFD.
 std::string DecodeHtmlEntities(absl::string_view s);
 
 // ASCII white space and no-break spaces removed from both ends.
