@@ -72,6 +72,8 @@ void OrganisationsFromActors(const ResolveRules::Impl& rules, const std::vector<
                              std::vector<uint32_t>* frames) {
   const StringId organisation = corpus->strings.Find("organisation");
   if (organisation == kNoString) return;
+  // Frame -> (its organisation slot, the slot's text before the change).
+  absl::flat_hash_map<uint32_t, std::pair<uint32_t, StringId>> changed;
   for (const Mention& m : mentions) {
     // A name the actor table lists (not a likely misspelling): the defaulted
     // organisation may be what lowered the confidence.
@@ -98,17 +100,19 @@ void OrganisationsFromActors(const ResolveRules::Impl& rules, const std::vector<
           corpus->values.Key(slot.value) == held->organisation) {
         continue;
       }
-      const StringId old_text = slot.text;
+      changed[m.frame] = {k, slot.text};
       slot.value = Rekeyed(&corpus->values, slot.value, held->organisation);
       slot.text = corpus->strings.Intern(held->organisation);
-      for (Claim& c : corpus->claims) {
-        if (c.frame == m.frame && c.predicate == organisation && c.raw_value == old_text) {
-          c.value = slot.value;
-          c.raw_value = slot.text;
-        }
-      }
       frames->push_back(m.frame);
     }
+  }
+  if (changed.empty()) return;
+  for (Claim& c : corpus->claims) {  // one pass, whatever the number changed
+    auto it = c.predicate == organisation ? changed.find(c.frame) : changed.end();
+    if (it == changed.end() || c.raw_value != it->second.second) continue;
+    const FrameSlot& slot = corpus->frame_slots[it->second.first];
+    c.value = slot.value;
+    c.raw_value = slot.text;
   }
   std::sort(frames->begin(), frames->end());
   frames->erase(std::unique(frames->begin(), frames->end()), frames->end());
