@@ -68,14 +68,23 @@ ValueId SlotValue(const SlotFill& f, ValueStore* store) {
   return store->Add(v);
 }
 
-// template|identity slot keys, dates cut to the month.
+// template|identity slot keys, dates cut to the month. `key_of(slot)`
+// gives the slot's key and, for a date slot, the text of a date stated but
+// not resolved ("Mardi" in an undated article), which keys the subject to
+// its document: that day is no other document's undated statement, and
+// another document's "mardi" may be another Tuesday.
 template <typename KeyOf>
-std::string SubjectOf(const TemplateDef& tmpl, const KeyOf& key_of) {
+std::string SubjectOf(const TemplateDef& tmpl, absl::string_view document, const KeyOf& key_of) {
   std::string out = tmpl.name;
   for (const std::string& slot : tmpl.identity) {
-    std::string key = key_of(slot);
+    std::string unresolved;
+    std::string key = key_of(slot, &unresolved);
     const SlotType* type = tmpl.Find(slot);
-    if (type != nullptr && *type == SlotType::kDate && key.size() > 7) key.resize(7);
+    const bool date = type != nullptr && *type == SlotType::kDate;
+    if (date && key.size() > 7) key.resize(7);
+    if (date && key.empty() && !unresolved.empty()) {
+      key = absl::StrCat(Fold(unresolved), " in ", document);
+    }
     absl::StrAppend(&out, "|", key);
   }
   return out;
@@ -406,9 +415,12 @@ void DocumentExtractor::Emit(const Language& lang, uint32_t d, FrameDraft* draft
   if (!speaker.empty()) f.speaker = c.strings.Intern(speaker);
   f.slots_begin = static_cast<uint32_t>(c.frame_slots.size());
   uint32_t frame_index = static_cast<uint32_t>(c.frames.size());
-  std::string subject = SubjectOf(*draft.pattern->tmpl, [&](const std::string& slot) {
+  std::string subject = SubjectOf(*draft.pattern->tmpl, c.str(doc.id),
+                                  [&](const std::string& slot, std::string* unresolved) {
     const SlotFill* fill = draft.Find(slot);
-    return fill == nullptr ? std::string() : fill->key;
+    if (fill == nullptr) return std::string();
+    if (fill->kind == SlotFill::Kind::kDate) *unresolved = fill->text;
+    return fill->key;
   });
   StringId subject_id = c.strings.Intern(subject);
   InputLocation where = Locate(doc, f.span_begin);
@@ -479,15 +491,19 @@ std::string FrameSubject(const ExtractRules& rules, const Corpus& corpus,
   const extract_internal::TemplateDef* tmpl =
       rules.impl().Template(corpus.str(frame.template_name));
   if (tmpl == nullptr) return std::string(corpus.str(frame.template_name));
-  return extract_internal::SubjectOf(*tmpl, [&](const std::string& slot) {
-    for (uint32_t k = frame.slots_begin; k < frame.slots_end; ++k) {
-      const FrameSlot& s = corpus.frame_slots[k];
-      if (corpus.str(s.name) == slot && s.value != kNoValue) {
-        return std::string(corpus.values.Key(s.value));
-      }
-    }
-    return std::string();
-  });
+  absl::string_view document =
+      frame.document < corpus.documents.size() ? corpus.str(corpus.documents[frame.document].id)
+                                               : absl::string_view();
+  return extract_internal::SubjectOf(
+      *tmpl, document, [&](const std::string& slot, std::string* unresolved) {
+        for (uint32_t k = frame.slots_begin; k < frame.slots_end; ++k) {
+          const FrameSlot& s = corpus.frame_slots[k];
+          if (corpus.str(s.name) != slot) continue;
+          if (s.value != kNoValue) return std::string(corpus.values.Key(s.value));
+          *unresolved = std::string(corpus.str(s.text));
+        }
+        return std::string();
+      });
 }
 
 }  // namespace crosscheck

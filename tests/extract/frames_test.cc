@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "crosscheck/extract.h"
 #include "gtest/gtest.h"
 #include "tests/extract/extraction_helpers.h"
 
@@ -139,6 +140,28 @@ TEST(FramesTest, NothingFromBoilerplateOrComments) {
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0]["count"], "2");
   EXPECT_FALSE(corpus.documents[0].cuts.empty());
+}
+
+// The subject of a claim is its event: a date stated but unresolved
+// ("Mardi" without a publication date) is one day of that document, no
+// other document's undated statement; without any date the subject is the
+// undated one, shared across documents.
+TEST(FramesTest, UnresolvedDatesKeySubjectsToTheirDocument) {
+  const char* kText = "Mardi, le Mali a reçu deux hélicoptères de combat de la Russie.";
+  Corpus unresolved = ExtractOne(kText, "fr");
+  ASSERT_FALSE(unresolved.claims.empty());
+  EXPECT_EQ(unresolved.str(unresolved.claims[0].subject),
+            "delivery|russie|mali|helicopter|mardi in article.txt");
+  Corpus resolved = ExtractOne(kText, "fr", absl::CivilDay(2022, 8, 10));
+  ASSERT_FALSE(resolved.claims.empty());
+  EXPECT_EQ(resolved.str(resolved.claims[0].subject), "delivery|russie|mali|helicopter|2022-08");
+  Corpus undated = ExtractOne("Le Mali a reçu deux hélicoptères de combat de la Russie.", "fr");
+  ASSERT_FALSE(undated.claims.empty());
+  EXPECT_EQ(undated.str(undated.claims[0].subject), "delivery|russie|mali|helicopter|");
+  for (const Corpus* c : {&unresolved, &resolved, &undated}) {
+    EXPECT_EQ(FrameSubject(PackRules().extract(), *c, c->frames[0]),
+              c->str(c->claims[0].subject));
+  }
 }
 
 TEST(FramesTest, EvidenceSpansAreOriginalBytes) {

@@ -93,7 +93,9 @@ void ExtractDocuments(const TextRules& text, const ExtractRules& extract,
 // The subject of the claims of `frame`: its template and identity slots
 // (from the claim_template rule), folded, with dates at month precision:
 // "delivery|russie|mali|helicopter|2022-08". Missing identity slots are
-// empty. Event coreference (which frames of different documents are one
+// empty. A date the text states but that cannot be resolved ("Mardi" in an
+// article without a publication date) keys the subject to its document:
+// "delivery|russie|mali|helicopter|mardi in 000.txt". Event coreference (which frames of different documents are one
 // event) replaces this assignment.
 std::string FrameSubject(const ExtractRules& rules, const Corpus& corpus,
                          const Frame& frame);
