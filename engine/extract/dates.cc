@@ -162,6 +162,39 @@ void ResolveWeekday(absl::CivilDay p, DateMention* m) {
 
 }  // namespace
 
+std::optional<absl::CivilDay> DatelineDay(const Language& lang, absl::string_view text) {
+  if (lang.datelines.empty()) return std::nullopt;
+  std::vector<int> rules(lang.dates.size());
+  for (size_t i = 0; i < rules.size(); ++i) rules[i] = static_cast<int>(i);
+  // The date may follow the cue after spaces and a colon; it is no more
+  // than a line's beginning long.
+  constexpr size_t kDateBytes = 64;
+  re2::StringPiece input(text.data(), text.size());
+  std::vector<DateMention> mentions;
+  for (const DatelineCue& cue : lang.datelines) {
+    re2::StringPiece m;
+    size_t pos = 0;
+    while (pos < text.size() && cue.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t b = m.data() - text.data();
+      size_t e = b + m.size();
+      pos = e > b ? e : b + 1;
+      if (e == b || !AtWordBoundary(text, b)) continue;
+      while (e < text.size() && (text[e] == ' ' || text[e] == ':')) ++e;
+      mentions.clear();
+      FindDates(lang, text, static_cast<uint32_t>(e),
+                static_cast<uint32_t>(std::min(text.size(), e + kDateBytes)), rules, &mentions);
+      for (const DateMention& d : mentions) {
+        if (d.begin != e || d.relative || d.year == 0 || d.month == 0 || d.day == 0 ||
+            !ValidDay(d.year, d.month, d.day)) {
+          continue;
+        }
+        return absl::CivilDay(d.year, d.month, d.day);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
                uint32_t end, const std::vector<int>& rules,
                std::vector<DateMention>* out) {

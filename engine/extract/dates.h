@@ -76,6 +76,12 @@ Publication InferPublication(const std::vector<DateMention>& mentions);
 // date takes the sentence's one year when it names one, or stays unresolved.
 void ResolveDate(const Publication& pub, DateMention* m);
 
+// The publication day the page's own dateline states: the first date with
+// its day, month and year that starts where a dateline cue of `lang` ends
+// ("Publié le 9 août 2022 à 18h05", "Published: 2022-08-09"), trying the
+// cues in priority order; none when no cue is followed by such a date.
+std::optional<absl::CivilDay> DatelineDay(const Language& lang, absl::string_view text);
+
 // "2022-08-09", "2022-08" or "2022". REQUIRES: m.resolved.
 std::string DateKey(const DateMention& m);
 

@@ -149,6 +149,11 @@ void DocumentExtractor::Run(uint32_t d) {
     ++stats_->documents_without_language;
     return;
   }
+  if (!doc.published) {
+    doc.published = DatelineDay(*lang, p.text);
+    doc.published_inferred = doc.published_dateline = doc.published.has_value();
+    if (doc.published) ++stats_->published_inferred;
+  }
   if (lang->prefilter == nullptr) return;
   if (lang->document_filter != nullptr) {
     s_->hits.clear();
@@ -230,7 +235,7 @@ void DocumentExtractor::Dates(const Language& lang, Document* doc) {
       doc->published_inferred = true;
       ++stats_->published_inferred;
     }
-  } else if (doc->published_inferred) {
+  } else if (doc->published_inferred && !doc->published_dateline) {
     pub.inferred = pub.lower_bound = true;  // inferred before: keep it a bound
   }
   for (size_t i = 0; i < p.sentences.size(); ++i) {

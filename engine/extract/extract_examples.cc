@@ -11,6 +11,7 @@
 //                               all the frames of the rule's template
 //   modality_cue                "modality": "reported" | ...
 //   quote_speaker               "speaker": name
+//   dateline                    "published": "2022-08-09" | null
 #include <string>
 #include <vector>
 
@@ -239,6 +240,10 @@ std::string ExampleRunner::Run(const Rule& rule, const rapidjson::Value& ex) {
     extract_internal::Span whole{0, static_cast<uint32_t>(in.size())};
     got = std::string(ModalityName(
         extract_internal::StatementModality(*lang, in, whole, {whole}, all)));
+  } else if (kind == "dateline") {
+    want = Want(ex, "published");
+    std::optional<absl::CivilDay> day = extract_internal::DatelineDay(*lang, in);
+    got = day ? absl::FormatCivilTime(*day) : "null";
   } else {  // quote_speaker
     want = Want(ex, "speaker");
     std::vector<extract_internal::Span> quotes = extract_internal::FindQuotations(in);
@@ -259,7 +264,7 @@ void RunExtractExamples(const RuleSet& set, const TextRules& text,
   for (const char* kind :
        {"number_words", "count_words", "calendar", "date_pattern", "lexicon",
         "pattern_macro", "gazetteer", "equipment", "role_title", "claim_template",
-        "claim_pattern", "modality_cue", "quote_speaker"}) {
+        "claim_pattern", "modality_cue", "quote_speaker", "dateline"}) {
     for (const Rule* r : set.OfKind(kind)) {
       for (const rapidjson::Value& ex : (*r->body)["examples"].GetArray()) {
         ++*examples;

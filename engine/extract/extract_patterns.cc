@@ -533,6 +533,19 @@ void Compiler::CompileCues() {
       lang->speakers.push_back(std::move(s));
     }
   }
+  for (const Rule* r : set_.OfKind("dateline")) {
+    RuleFields f(*r, problems_);
+    f.CheckFields({"language", "pattern"});
+    std::string pattern;
+    if (!PatternField(&f, "pattern", &pattern) || !f.ok()) continue;
+    for (Language* lang : LanguagesOf(&f)) {
+      DatelineCue d;
+      d.id = r->id;
+      d.re = Compile(lang, &f, f.Find("pattern"), pattern);
+      if (d.re == nullptr) break;
+      lang->datelines.push_back(std::move(d));
+    }
+  }
 }
 
 void Compiler::BuildScanners() {

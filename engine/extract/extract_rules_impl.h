@@ -167,6 +167,13 @@ struct SpeakerPattern {
   std::unique_ptr<RE2> re;  // with the group "speaker"
 };
 
+// Words that introduce the page's own publication date: "Publié le" in
+// "Publié le 9 août 2022 à 18h05".
+struct DatelineCue {
+  std::string id;
+  std::unique_ptr<RE2> re;  // ends where the date starts
+};
+
 struct RoleTitle {
   std::string rule_id;
   std::string role;
@@ -236,6 +243,7 @@ struct Language {
   std::vector<std::string> triggers;   // per pattern, expanded
   std::vector<ModalityCue> cues;       // priority order
   std::vector<SpeakerPattern> speakers;
+  std::vector<DatelineCue> datelines;  // priority order
 
   // lexicon words with a "value" (folded) -> that value.
   absl::flat_hash_map<std::string, std::string> terms;

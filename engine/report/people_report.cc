@@ -89,7 +89,9 @@ class PeopleDoc {
       Paragraph(absl::StrCat("Document ", S(doc.id), ": \"", doc.title, "\" (source ",
                              S(doc.source), ", published ",
                              doc.published ? FormatDay(*doc.published) : "unknown",
-                             doc.published_inferred ? " (inferred from the text)" : "",
+                             doc.published_dateline   ? " (from its dateline)"
+                             : doc.published_inferred ? " (inferred from the text)"
+                                                      : "",
                              cut ? absl::StrCat("; ", cut, " of ", doc.text.size(),
                                                 " bytes cut as boilerplate or comments")
                                  : "",

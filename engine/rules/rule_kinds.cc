@@ -46,6 +46,7 @@ const std::vector<RuleKindInfo>& RuleKinds() {
       {"claim_pattern", "extract", "a sentence pattern whose named groups fill a template's slots"},
       {"modality_cue", "extract", "words that make a statement reported, alleged or denied"},
       {"quote_speaker", "extract", "who speaks a quotation (\"a d\u00e9clar\u00e9 Cho\u00efgou\")"},
+      {"dateline", "extract", "words before the page's own publication date (\"Publi\u00e9 le\", \"Published\")"},
       // resolve: entities and events across documents (engine/resolve/)
       {"actor", "resolve", "a known entity: canonical name, aliases with validity, roles held over time, events led"},
       {"organisation_marker", "resolve", "words and articles that make a name an organisation (\"groupe\", \"Al-\")"},

@@ -164,6 +164,32 @@ TEST(FramesTest, UnresolvedDatesKeySubjectsToTheirDocument) {
   }
 }
 
+// A page without a publication date in its metadata that states one in its
+// dateline is dated by it, and its weekdays resolve against that day; a
+// date the article reports is no dateline.
+TEST(FramesTest, DatelineDatesThePage) {
+  Corpus dated = ExtractOne(
+      "Par la rédaction\nPublié le 11 août 2022 à 18h05\n\n"
+      "Mardi, le Mali a reçu deux hélicoptères de combat de la Russie.",
+      "fr");
+  ASSERT_EQ(dated.documents.size(), 1u);
+  EXPECT_EQ(dated.documents[0].published, absl::CivilDay(2022, 8, 11));
+  EXPECT_TRUE(dated.documents[0].published_inferred);
+  EXPECT_TRUE(dated.documents[0].published_dateline);
+  std::vector<FrameMap> frames = Frames(dated, "delivery");
+  ASSERT_EQ(frames.size(), 1u);
+  EXPECT_EQ(frames[0]["date"], "2022-08-09");
+
+  Corpus reported = ExtractOne(
+      "Dans un communiqué publié le 9 août 2022, l'armée a confirmé la livraison. "
+      "Mardi, le Mali a reçu deux hélicoptères de combat de la Russie.",
+      "fr");
+  EXPECT_FALSE(reported.documents[0].published_dateline);
+  frames = Frames(reported, "delivery");
+  ASSERT_EQ(frames.size(), 1u);
+  EXPECT_EQ(frames[0].count("date") ? frames[0]["date"] : "", "Mardi");
+}
+
 TEST(FramesTest, EvidenceSpansAreOriginalBytes) {
   // Typographic apostrophes, guillemets and non-breaking spaces are
   // normalized for matching; spans still point into the text as written.

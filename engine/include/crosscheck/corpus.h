@@ -134,6 +134,9 @@ struct Document {
   StringId published_raw = kNoString;    // as written in the metadata
   std::optional<absl::CivilDay> published;  // parsed, or inferred from the text
   bool published_inferred = false;
+  // With published_inferred: the text states it in a dateline ("Publié le
+  // 9 août 2022"), so it is the day itself, not a bound.
+  bool published_dateline = false;
   std::string title;
   std::string text;
   InputLocation location;        // first line of the record
