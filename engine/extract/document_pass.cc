@@ -221,9 +221,28 @@ void CountryDefaults(const ExtractRules::Impl& rules, absl::string_view language
   }
 }
 
+namespace {
+
+// Slots that name the country of a slot they must differ from are dropped.
+void DropSameCountry(const ExtractRules::Impl& rules, std::vector<FrameDraft>* frames) {
+  for (FrameDraft& f : *frames) {
+    for (const auto& [slot, other] : f.pattern->tmpl->not_same_as) {
+      const SlotFill* a = f.Find(slot);
+      const SlotFill* b = f.Find(other);
+      if (a == nullptr || b == nullptr) continue;
+      int country = CountryOf(rules, a->entity);
+      if (a->key != b->key && (country < 0 || country != CountryOf(rules, b->entity))) continue;
+      f.slots.erase(f.slots.begin() + (a - f.slots.data()));
+    }
+  }
+}
+
+}  // namespace
+
 void CompleteDocumentFrames(const ExtractRules::Impl& rules, absl::string_view language,
                             const std::vector<CountryCount>& countries,
                             std::vector<FrameDraft>* frames) {
+  DropSameCountry(rules, frames);
   FirstMentionCounts(frames);
   Share(frames);
   Inherit(rules, language, frames);

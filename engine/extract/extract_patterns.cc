@@ -193,7 +193,7 @@ void Compiler::CompileTemplates() {
     RuleFields f(*r, problems_);
     f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin",
                    "expand", "drop_alleged", "sentence_cues", "inherit", "share", "groups",
-                   "country_default", "describe"});
+                   "country_default", "describe", "not_same_as"});
     TemplateDef t;
     f.StringArray("country_default", &t.country_default, false);
     bool have_name = f.String("template", &t.name);
@@ -238,13 +238,16 @@ void Compiler::CompileTemplates() {
                            "\"value\": text}");
       }
     }
-    if (const rapidjson::Value* share = f.Find("share")) {
-      if (!share->IsObject()) {
-        f.Problem(share, "\"share\" is an object from slot to the slot that keys it");
-      } else {
-        for (auto m = share->MemberBegin(); m != share->MemberEnd(); ++m) {
-          if (m->value.IsString()) t.share.emplace_back(m->name.GetString(), m->value.GetString());
-        }
+    for (const auto& [field, pairs] :
+         {std::pair{"share", &t.share}, std::pair{"not_same_as", &t.not_same_as}}) {
+      const rapidjson::Value* v = f.Find(field);
+      if (v == nullptr) continue;
+      if (!v->IsObject()) {
+        f.Problem(v, absl::StrCat("\"", field, "\" is an object from slot to slot"));
+        continue;
+      }
+      for (auto m = v->MemberBegin(); m != v->MemberEnd(); ++m) {
+        if (m->value.IsString()) pairs->emplace_back(m->name.GetString(), m->value.GetString());
       }
     }
     if (const rapidjson::Value* groups = f.Find("groups")) {
@@ -304,9 +307,12 @@ void Compiler::CompileTemplates() {
         f.Problem(f.Find("inherit"), absl::StrCat("\"", in.slot, "\" is not a slot"));
       }
     }
-    for (const auto& [slot, key] : t.share) {
-      if (t.Find(slot) == nullptr || t.Find(key) == nullptr) {
-        f.Problem(f.Find("share"), absl::StrCat("\"", slot, "\" and \"", key, "\" must be slots"));
+    for (const auto& [field, pairs] :
+         {std::pair{"share", &t.share}, std::pair{"not_same_as", &t.not_same_as}}) {
+      for (const auto& [slot, other] : *pairs) {
+        if (t.Find(slot) == nullptr || t.Find(other) == nullptr) {
+          f.Problem(f.Find(field), absl::StrCat("\"", slot, "\" and \"", other, "\" must be slots"));
+        }
       }
     }
     if (impl_->templates.count(t.name) != 0) {

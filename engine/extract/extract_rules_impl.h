@@ -78,6 +78,10 @@ struct TemplateDef {
   // A slot still empty takes the value of a frame of this template whose
   // `key` slot is equal ("organisation" by "person").
   std::vector<std::pair<std::string, std::string>> share;
+  // A slot dropped when it names the same country as the other ("supplier"
+  // not the "recipient": "la base aérienne 101 de Bamako" names no supplier);
+  // the document's other frames may then fill it.
+  std::vector<std::pair<std::string, std::string>> not_same_as;
   // Slots still empty at the end take the country the article is about: the
   // one it names most often (names, demonyms, capitals), if one leads.
   std::vector<std::string> country_default;

@@ -391,6 +391,10 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
     }
     return;
   }
+  // Items that are a person ("le chef de la diplomatie malienne a été reçu
+  // à Moscou") make a visit, not a statement about things: nothing to lend.
+  RoleMention role;
+  if (items.empty() && !fills.items.empty() && ctx_.mentions->RoleIn(fills.items, &role)) return;
   if (items.empty()) {  // without items to read, a frame or a lender as it is
     std::vector<SlotFill> s = fills.one;
     if (shared != nullptr) s.push_back(reader_.Date(p_.date_slot, *shared));

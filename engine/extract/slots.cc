@@ -269,13 +269,24 @@ Span SlotReader::StripPreposition(Span t) const {
 
 void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
                       std::vector<SlotFill>* out) const {
+  absl::string_view text = ctx_.text;
+  Span stripped = StripDeterminers(lang_, text, s);
+  if (stripped.empty()) return;
+  // A place, a target or a name read as written does not begin with a date:
+  // "landed in September 2021", "the attack on Sunday afternoon". (Lists and
+  // agents read the names inside their span.)
+  const bool as_written = type == SlotType::kPlace || type == SlotType::kEntity ||
+                          type == SlotType::kTarget || type == SlotType::kText;
+  if (as_written &&
+      std::any_of(ctx_.dates->begin(), ctx_.dates->end(), [&](const DateMention& d) {
+        return d.begin <= stripped.begin && stripped.begin < d.end;
+      })) {
+    return;
+  }
   if (type == SlotType::kTarget) {
     ReadTarget(name, s, all, out);
     return;
   }
-  absl::string_view text = ctx_.text;
-  Span stripped = StripDeterminers(lang_, text, s);
-  if (stripped.empty()) return;
   if (type == SlotType::kPlace) {
     // A facility keeps its whole name ("aéroport international de Bamako");
     // anything else is read as an entity.

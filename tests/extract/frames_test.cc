@@ -190,6 +190,14 @@ TEST(FramesTest, DatelineDatesThePage) {
   EXPECT_EQ(frames[0].count("date") ? frames[0]["date"] : "", "Mardi");
 }
 
+// A place or target read as written is never a date the sentence states.
+TEST(FramesTest, NoPlaceOrTargetIsADate) {
+  ExpectFrames({
+      {"en", "The first, four Mi-171 helicopters, landed in September 2021.", "delivery",
+       {"item_class=helicopter|count=4|model=Mi-171|date=2021-09"}},
+  });
+}
+
 TEST(FramesTest, EvidenceSpansAreOriginalBytes) {
   // Typographic apostrophes, guillemets and non-breaking spaces are
   // normalized for matching; spans still point into the text as written.
