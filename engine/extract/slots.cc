@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -19,6 +20,14 @@ absl::string_view Slice(absl::string_view text, Span s) {
 bool StartsUpper(absl::string_view s) {
   size_t i = 0;
   return !s.empty() && text_internal::IsUpperCodePoint(text_internal::NextCodePoint(s, &i));
+}
+
+// Whether a word of `s` is a name or a number ("de Bamako", "101").
+bool NamesSomething(absl::string_view s) {
+  for (absl::string_view word : absl::StrSplit(s, absl::ByAnyChar(" -'’"), absl::SkipEmpty())) {
+    if (StartsUpper(word) || absl::ascii_isdigit(static_cast<unsigned char>(word[0]))) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -301,6 +310,12 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
           if (m.span.end <= begin && (TrimPhrase(gap).empty() || gap == "'s " || gap == "’s ")) {
             begin = m.span.begin;
           }
+        }
+        // A facility names a place with a name or number ("l'aéroport de
+        // Bamako", "base 101"), not alone ("the centre of the country").
+        if (begin == at.front().begin &&
+            !NamesSomething(Slice(text, {at.front().end, stripped.end}))) {
+          return;
         }
         out->push_back(Text(name, {begin, stripped.end}));
         return;
