@@ -205,6 +205,21 @@ void CountryDefaults(const ExtractRules::Impl& rules, absl::string_view language
                      std::vector<FrameDraft>* frames) {
   for (FrameDraft& f : *frames) {
     if (f.lender) continue;
+    for (size_t k = 0; k < f.slots.size();) {
+      SlotFill& s = f.slots[k];
+      int country = s.country_anaphor ? DefaultCountry(rules, countries, f) : -1;
+      if (!s.country_anaphor) {
+        ++k;
+      } else if (country < 0) {
+        f.slots.erase(f.slots.begin() + k);
+      } else {
+        s.text = EntityName(rules, country, language);
+        s.key = Fold(s.text);
+        s.entity = country;
+        s.country_anaphor = false;
+        ++k;
+      }
+    }
     for (const std::string& slot : f.pattern->tmpl->country_default) {
       if (f.Find(slot) != nullptr) continue;
       int country = DefaultCountry(rules, countries, f);

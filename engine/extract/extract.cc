@@ -355,7 +355,9 @@ Modality DocumentExtractor::ModalityOf(const Language& lang, FrameDraft* draft,
 std::vector<CountryCount> DocumentExtractor::Countries(const Language& lang,
                                                        absl::string_view title) {
   bool needed = std::any_of(s_->document.begin(), s_->document.end(), [](const FrameDraft& f) {
-    return !f.pattern->tmpl->country_default.empty();
+    return !f.pattern->tmpl->country_default.empty() ||
+           std::any_of(f.slots.begin(), f.slots.end(),
+                       [](const SlotFill& s) { return s.country_anaphor; });
   });
   if (!needed) return {};
   const PreparedText& p = s_->prepared;

@@ -28,6 +28,9 @@ struct SlotFill {
   Span group;   // the pattern group it was read from
   Span source;  // the context-pattern match it was read from, if any
   bool inherited = false;  // taken from another frame of the document
+  // "the country", "le pays": the country the article is about, filled with
+  // the other country defaults (document_pass.cc); no value until then.
+  bool country_anaphor = false;
 };
 
 struct FrameDraft {

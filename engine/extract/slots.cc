@@ -296,6 +296,16 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
     ReadTarget(name, s, all, out);
     return;
   }
+  auto anaphors = lang_.lexicons.find("country_anaphor");
+  if ((type == SlotType::kPlace || type == SlotType::kEntity) && anaphors != lang_.lexicons.end() &&
+      std::find(anaphors->second.begin(), anaphors->second.end(), Fold(Slice(text, stripped))) !=
+          anaphors->second.end()) {
+    SlotFill f = Text(name, stripped);
+    f.key.clear();
+    f.country_anaphor = true;
+    out->push_back(std::move(f));
+    return;
+  }
   if (type == SlotType::kPlace) {
     // A facility keeps its whole name ("aéroport international de Bamako");
     // anything else is read as an entity.
