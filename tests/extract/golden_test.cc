@@ -26,7 +26,7 @@ struct Floor {
 
 // Floors of claim-level precision and recall, just under what extraction
 // reaches today: seeds 39 of 51 extracted claims match and 39 of 69 expected
-// ones are found (all 12 deliveries); mali-fr 90/171 and 90/216; mali-fr2
+// ones are found (all 12 deliveries); mali-fr 92/171 and 92/216; mali-fr2
 // 15/23 and 15/27; mali-en 28/51 and 28/80. mali-fr3 (25/39, 25/48) and
 // mali-en2 (14/26, 14/33) were written before the rule changes they were
 // scored with first (15/36 and 8/24 then), and mali-fr4 (11/32, 11/63) and
@@ -37,7 +37,7 @@ constexpr Floor kFloors[] = {
     {"seeds", "delivery", 1.0, 1.0},
     {"seeds", "role", 0.65, 0.6},
     {"seeds", "withdrawal", 0.95, 0.45},
-    {"mali-fr", "", 0.5, 0.4},
+    {"mali-fr", "", 0.53, 0.42},
     {"mali-fr", "attack", 0.3, 0.28},
     {"mali-fr", "deployment", 0.55, 0.3},
     {"mali-fr", "withdrawal", 0.5, 0.35},
