@@ -162,6 +162,32 @@ int GroupIndex(const RE2& re, const char* name) {
   return it == re.NamedCapturingGroups().end() ? -1 : it->second;
 }
 
+// The rules of `kind` that are a language and a pattern (quote_speaker,
+// dateline), compiled into `list` of each language as {id, re}; `group`,
+// when not null, must be a group of the pattern.
+template <typename T>
+void CompilePatternList(Compiler* c, const char* kind, std::vector<T> Language::*list,
+                        const char* group) {
+  for (const Rule* r : c->set().OfKind(kind)) {
+    RuleFields f(*r, c->problems());
+    f.CheckFields({"language", "pattern"});
+    std::string pattern;
+    if (!PatternField(&f, "pattern", &pattern) || !f.ok()) continue;
+    for (Language* lang : c->LanguagesOf(&f)) {
+      T item;
+      item.id = r->id;
+      item.re = c->Compile(lang, &f, f.Find("pattern"), pattern);
+      if (item.re == nullptr) break;
+      if (group != nullptr && GroupIndex(*item.re, group) < 0) {
+        f.Problem(f.Find("pattern"),
+                  absl::StrCat("a ", kind, " pattern needs the group \"", group, "\""));
+        break;
+      }
+      (lang->*list).push_back(std::move(item));
+    }
+  }
+}
+
 }  // namespace
 
 GroupNames NamedGroups(const RE2& re) {
@@ -522,36 +548,8 @@ void Compiler::CompileCues() {
       lang->cues.push_back(std::move(c));
     }
   }
-  for (const Rule* r : set_.OfKind("quote_speaker")) {
-    RuleFields f(*r, problems_);
-    f.CheckFields({"language", "pattern"});
-    std::string pattern;
-    if (!PatternField(&f, "pattern", &pattern) || !f.ok()) continue;
-    for (Language* lang : LanguagesOf(&f)) {
-      SpeakerPattern s;
-      s.id = r->id;
-      s.re = Compile(lang, &f, f.Find("pattern"), pattern);
-      if (s.re == nullptr) break;
-      if (GroupIndex(*s.re, "speaker") < 0) {
-        f.Problem(f.Find("pattern"), "a quote_speaker pattern needs the group \"speaker\"");
-        break;
-      }
-      lang->speakers.push_back(std::move(s));
-    }
-  }
-  for (const Rule* r : set_.OfKind("dateline")) {
-    RuleFields f(*r, problems_);
-    f.CheckFields({"language", "pattern"});
-    std::string pattern;
-    if (!PatternField(&f, "pattern", &pattern) || !f.ok()) continue;
-    for (Language* lang : LanguagesOf(&f)) {
-      DatelineCue d;
-      d.id = r->id;
-      d.re = Compile(lang, &f, f.Find("pattern"), pattern);
-      if (d.re == nullptr) break;
-      lang->datelines.push_back(std::move(d));
-    }
-  }
+  CompilePatternList(this, "quote_speaker", &Language::speakers, "speaker");
+  CompilePatternList(this, "dateline", &Language::datelines, nullptr);
 }
 
 void Compiler::BuildScanners() {
