@@ -219,7 +219,7 @@ void Compiler::CompileTemplates() {
     RuleFields f(*r, problems_);
     f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin",
                    "expand", "drop_alleged", "sentence_cues", "inherit", "share", "groups",
-                   "country_default", "describe", "not_same_as"});
+                   "country_default", "describe", "not_same_as", "event_date"});
     TemplateDef t;
     f.StringArray("country_default", &t.country_default, false);
     bool have_name = f.String("template", &t.name);
@@ -231,6 +231,7 @@ void Compiler::CompileTemplates() {
     f.StringArray("drop_alleged", &t.drop_alleged, false);
     f.StringArray("describe", &t.describe, false);
     f.Bool("sentence_cues", &t.sentence_cues, false);
+    f.Bool("event_date", &t.event_date, false);
     if (const rapidjson::Value* inherit = f.Find("inherit")) {
       bool ok = inherit->IsArray();
       for (rapidjson::SizeType k = 0; ok && k < inherit->Size(); ++k) {

@@ -64,6 +64,10 @@ struct TemplateDef {
   // Whether sentence-wide modality cues apply ("selon ..."); roles given in
   // apposition are the writer's own description and set this false.
   bool sentence_cues = true;
+  // Whether the date slot is the event's: a date the sentence gives a report
+  // ("publié lundi", "annoncés lundi", "reported on Monday": words of the
+  // language's "report_word" lexicon just before it) is not taken for it.
+  bool event_date = false;
   // A slot still empty after the sentence takes the value another frame of
   // `from` templates has: in the same sentence, else (scope "document") the
   // nearest frame before, else after.

@@ -61,6 +61,9 @@ class FrameBuilder {
   void ReturnLentNames(Fills* fills) const;
   void AddPlace(Span match, uint32_t limit, Fills* fills) const;
   const DateMention* NearestDate(Span around, uint32_t limit, const Fills& fills) const;
+  // Whether the word before `d` (past "le", "on", ...) says a report was
+  // made then: "publié lundi", "announced on Monday".
+  bool ReportDate(const DateMention& d) const;
   std::vector<const DateMention*> ItemDates(const std::vector<Item>& items, uint32_t end,
                                             const DateMention* shared) const;
   void Emit(Span match, std::vector<SlotFill> slots, const Fills& fills, bool definite_plural,
@@ -210,6 +213,7 @@ const DateMention* FrameBuilder::NearestDate(Span around, uint32_t limit,
         })) {
       continue;
     }
+    if (tmpl_.event_date && ReportDate(d)) continue;
     if (d.begin >= around.begin && d.end <= around.end) {
       if (inside == nullptr) inside = &d;
     } else if (d.begin >= around.end) {
@@ -219,6 +223,20 @@ const DateMention* FrameBuilder::NearestDate(Span around, uint32_t limit,
     }
   }
   return inside ? inside : after ? after : before;
+}
+
+bool FrameBuilder::ReportDate(const DateMention& d) const {
+  auto words = lang_.lexicons.find("report_word");
+  if (words == lang_.lexicons.end()) return false;
+  std::vector<absl::string_view> before = absl::StrSplit(
+      ctx_.text.substr(ctx_.sentence.begin, d.begin - ctx_.sentence.begin),
+      absl::ByAnyChar(" ,"), absl::SkipEmpty());
+  while (!before.empty() && (before.back() == "le" || before.back() == "on" ||
+                             before.back() == "ce" || before.back() == "the")) {
+    before.pop_back();
+  }
+  return !before.empty() && std::find(words->second.begin(), words->second.end(),
+                                      Fold(before.back())) != words->second.end();
 }
 
 // Per item: the first date after it (before the next item), else the next

@@ -198,6 +198,23 @@ TEST(FramesTest, NoPlaceOrTargetIsADate) {
   });
 }
 
+// A toll's date is the event's: the day a report was published or a toll
+// announced is not it.
+TEST(FramesTest, ATollIsNotDatedByItsReport) {
+  std::vector<FrameMap> reported = Frames(
+      ExtractOne("Le précédent bilan, publié lundi par l'armée, faisait état de 17 soldats tués.",
+                 "fr", absl::CivilDay(2022, 8, 10)),
+      "casualties");
+  ASSERT_EQ(reported.size(), 1u);
+  EXPECT_EQ(reported[0].count("date"), 0u) << reported[0]["date"];
+  std::vector<FrameMap> dated = Frames(
+      ExtractOne("Dix-sept soldats ont été tués lundi dans une attaque.", "fr",
+                 absl::CivilDay(2022, 8, 10)),
+      "casualties");
+  ASSERT_EQ(dated.size(), 1u);
+  EXPECT_EQ(dated[0]["date"], "2022-08-08");
+}
+
 TEST(FramesTest, EvidenceSpansAreOriginalBytes) {
   // Typographic apostrophes, guillemets and non-breaking spaces are
   // normalized for matching; spans still point into the text as written.
