@@ -228,15 +228,20 @@ const DateMention* FrameBuilder::NearestDate(Span around, uint32_t limit,
 bool FrameBuilder::ReportDate(const DateMention& d) const {
   auto words = lang_.lexicons.find("report_word");
   if (words == lang_.lexicons.end()) return false;
-  std::vector<absl::string_view> before = absl::StrSplit(
-      ctx_.text.substr(ctx_.sentence.begin, d.begin - ctx_.sentence.begin),
-      absl::ByAnyChar(" ,"), absl::SkipEmpty());
-  while (!before.empty() && (before.back() == "le" || before.back() == "on" ||
-                             before.back() == "ce" || before.back() == "the")) {
-    before.pop_back();
+  // The words before the date, last first, past "le", "on", ...
+  absl::string_view before = ctx_.text.substr(ctx_.sentence.begin, d.begin - ctx_.sentence.begin);
+  while (true) {
+    size_t end = before.find_last_not_of(" ,");
+    if (end == absl::string_view::npos) return false;
+    before = before.substr(0, end + 1);
+    size_t start = before.find_last_of(" ,");
+    absl::string_view word = start == absl::string_view::npos ? before : before.substr(start + 1);
+    if (word != "le" && word != "on" && word != "ce" && word != "the") {
+      return std::find(words->second.begin(), words->second.end(), Fold(word)) !=
+             words->second.end();
+    }
+    before.remove_suffix(word.size());
   }
-  return !before.empty() && std::find(words->second.begin(), words->second.end(),
-                                      Fold(before.back())) != words->second.end();
 }
 
 // Per item: the first date after it (before the next item), else the next
