@@ -187,6 +187,13 @@ void SortClaims(Corpus* corpus) {
 
 }  // namespace
 
+const FrameSlot* Corpus::Slot(const Frame& frame, absl::string_view name) const {
+  for (uint32_t i = frame.slots_begin; i < frame.slots_end; ++i) {
+    if (str(frame_slots[i].name) == name) return &frame_slots[i];
+  }
+  return nullptr;
+}
+
 void CanonicalizeOrder(Corpus* corpus) {
   // Files by path; then every location is remapped.
   std::vector<uint32_t> file_order(corpus->files.size());

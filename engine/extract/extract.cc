@@ -503,12 +503,10 @@ std::string FrameSubject(const ExtractRules& rules, const Corpus& corpus,
                                                : absl::string_view();
   return extract_internal::SubjectOf(
       *tmpl, document, [&](const std::string& slot, std::string* unresolved) {
-        for (uint32_t k = frame.slots_begin; k < frame.slots_end; ++k) {
-          const FrameSlot& s = corpus.frame_slots[k];
-          if (corpus.str(s.name) != slot) continue;
-          if (s.value != kNoValue) return std::string(corpus.values.Key(s.value));
-          *unresolved = std::string(corpus.str(s.text));
-        }
+        const FrameSlot* s = corpus.Slot(frame, slot);
+        if (s == nullptr) return std::string();
+        if (s->value != kNoValue) return std::string(corpus.values.Key(s->value));
+        *unresolved = std::string(corpus.str(s->text));
         return std::string();
       });
 }

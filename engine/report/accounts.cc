@@ -19,29 +19,17 @@ namespace {
 // The text of slot `name` of `frame` (its canonical key when typed).
 std::optional<std::string> SlotOf(const Corpus& corpus, uint32_t frame,
                                   absl::string_view name) {
-  if (frame == kNoFrame) return std::nullopt;
-  const Frame& f = corpus.frames[frame];
-  for (uint32_t i = f.slots_begin; i < f.slots_end; ++i) {
-    const FrameSlot& s = corpus.frame_slots[i];
-    if (corpus.str(s.name) != name) continue;
-    if (s.value != kNoValue) return std::string(corpus.values.Key(s.value));
-    return std::string(corpus.str(s.text));
-  }
-  return std::nullopt;
+  const FrameSlot* s = frame == kNoFrame ? nullptr : corpus.Slot(corpus.frames[frame], name);
+  if (s == nullptr) return std::nullopt;
+  return std::string(s->value != kNoValue ? corpus.values.Key(s->value) : corpus.str(s->text));
 }
 
 // The canonical key of slot `name` of `frame`, when it has a typed value.
 std::optional<std::string> TypedSlotOf(const Corpus& corpus, uint32_t frame,
                                        absl::string_view name) {
-  if (frame == kNoFrame) return std::nullopt;
-  const Frame& f = corpus.frames[frame];
-  for (uint32_t i = f.slots_begin; i < f.slots_end; ++i) {
-    const FrameSlot& s = corpus.frame_slots[i];
-    if (corpus.str(s.name) == name && s.value != kNoValue) {
-      return std::string(corpus.values.Key(s.value));
-    }
-  }
-  return std::nullopt;
+  const FrameSlot* s = frame == kNoFrame ? nullptr : corpus.Slot(corpus.frames[frame], name);
+  if (s == nullptr || s->value == kNoValue) return std::nullopt;
+  return std::string(corpus.values.Key(s->value));
 }
 
 // Whether the date of the question's event is only when it was seen (an

@@ -32,10 +32,8 @@ FrameKey KeyOf(const extract_internal::TemplateDef& tmpl, const Corpus& corpus, 
   FrameKey k;
   k.participants = tmpl.name;
   auto value_of = [&](absl::string_view slot) -> ValueId {
-    for (uint32_t i = f.slots_begin; i < f.slots_end; ++i) {
-      if (corpus.str(corpus.frame_slots[i].name) == slot) return corpus.frame_slots[i].value;
-    }
-    return kNoValue;
+    const FrameSlot* s = corpus.Slot(f, slot);
+    return s == nullptr ? kNoValue : s->value;
   };
   bool dated = false;
   for (const std::string& slot : tmpl.identity) {

@@ -29,10 +29,8 @@ bool StatesEventDate(const extract_internal::TemplateDef& tmpl, const Corpus& co
   for (const std::string& slot : tmpl.identity) {
     const extract_internal::SlotType* type = tmpl.Find(slot);
     if (type == nullptr || *type != extract_internal::SlotType::kDate) continue;
-    for (uint32_t i = f.slots_begin; i < f.slots_end; ++i) {
-      const FrameSlot& s = corpus.frame_slots[i];
-      if (corpus.str(s.name) == slot && s.value != kNoValue) return true;
-    }
+    const FrameSlot* s = corpus.Slot(f, slot);
+    if (s != nullptr && s->value != kNoValue) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "crosscheck/corpus.h"
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace crosscheck {
@@ -64,6 +65,23 @@ std::vector<std::string> Describe(const Corpus& c) {
                   std::to_string(issue.location.line) + " " + issue.reason);
   }
   return out;
+}
+
+TEST(Corpus, SlotFindsAFramesSlotByName) {
+  Corpus c;
+  for (const char* name : {"supplier", "count", "supplier"}) {
+    FrameSlot s;
+    s.name = c.strings.Intern(name);
+    s.text = c.strings.Intern(absl::StrCat(name, c.frame_slots.size()));
+    c.frame_slots.push_back(s);
+  }
+  Frame f;
+  f.slots_begin = 1;  // the frame holds "count" and the second "supplier"
+  f.slots_end = 3;
+  ASSERT_NE(c.Slot(f, "supplier"), nullptr);
+  EXPECT_EQ(c.str(c.Slot(f, "supplier")->text), "supplier2");
+  EXPECT_EQ(c.str(c.Slot(f, "count")->text), "count1");
+  EXPECT_EQ(c.Slot(f, "date"), nullptr);
 }
 
 TEST(CanonicalizeOrder, ResultDoesNotDependOnInputOrder) {

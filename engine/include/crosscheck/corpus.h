@@ -215,6 +215,8 @@ struct Corpus {
   absl::string_view str(StringId id) const {
     return id == kNoString ? absl::string_view() : strings.Get(id);
   }
+  // The slot of `frame` named `name` (a frame has one per name), or null.
+  const FrameSlot* Slot(const Frame& frame, absl::string_view name) const;
 };
 
 // Appends `other` to `*into`, re-interning its strings and shifting its file,
