@@ -3,7 +3,9 @@
 // publication date inferred first when needed), patterns are matched, and
 // every frame becomes FrameSlots and Claims in the corpus.
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -30,6 +32,7 @@ struct Scratch {
   std::vector<int> hits;
   std::vector<std::vector<int>> claim_hits, date_hits, cue_hits;  // per sentence
   std::vector<std::vector<DateMention>> dates;                     // per sentence
+  std::vector<std::vector<Span>> rebuttals;                        // per sentence
   // Per sentence with claim hits: its gazetteer mentions.
   std::vector<std::vector<EntityMention>> sentence_entities;
   std::vector<FrameDraft> drafts;     // of one sentence
@@ -110,6 +113,7 @@ class DocumentExtractor {
   void Prefilter(const Language& lang);
   void Dates(const Language& lang, Document* doc);
   void Frames(const Language& lang, size_t sentence);
+  void Rebut(const Language& lang);
   Modality ModalityOf(const Language& lang, FrameDraft* draft,
                       const std::vector<Span>& quotes, std::string* speaker) const;
   void Emit(const Language& lang, uint32_t d, FrameDraft* draft,
@@ -179,6 +183,7 @@ void DocumentExtractor::Run(uint32_t d) {
   s_->document.erase(std::remove_if(s_->document.begin(), s_->document.end(),
                                     [](const FrameDraft& f) { return f.lender; }),
                      s_->document.end());
+  Rebut(*lang);
   s_->line_starts.clear();
   s_->line_starts.push_back(0);
   for (size_t i = doc.text.find('\n'); i != std::string::npos; i = doc.text.find('\n', i + 1)) {
@@ -286,6 +291,78 @@ void DocumentExtractor::Frames(const Language& lang, size_t i) {
   }
 }
 
+// Rebuttals ("…, ce que la junte conteste", "Bamako dément.") deny the
+// statement just before them: the frames that end last before the
+// rebuttal in its sentence or, when the rebuttal opens its sentence, every
+// frame of the sentence before. Each such frame keeps its modality and gets
+// a denied copy after it, whose evidence runs to the end of the rebuttal.
+// Roles given in apposition (no sentence cues) are the writer's own words
+// and are not denied.
+void DocumentExtractor::Rebut(const Language& lang) {
+  const PreparedText& p = s_->prepared;
+  const size_t n = p.sentences.size();
+  if (s_->rebuttals.size() < n) s_->rebuttals.resize(n);
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<Span>& found = s_->rebuttals[i];
+    found.clear();
+    const SentenceRange& sr = p.sentences[i];
+    re2::StringPiece sentence(p.text.data() + sr.begin, sr.end - sr.begin);
+    for (int c : s_->cue_hits[i]) {
+      if (!lang.cues[c].rebuttal) continue;
+      re2::StringPiece m;
+      size_t pos = 0;
+      while (pos < sentence.size() &&
+             lang.cues[c].re->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, &m, 1)) {
+        absl::string_view trimmed = TrimPhrase(absl::string_view(m.data(), m.size()));
+        uint32_t b = static_cast<uint32_t>(trimmed.data() - p.text.data());
+        if (!trimmed.empty()) found.push_back({b, b + static_cast<uint32_t>(trimmed.size())});
+        pos = m.data() - sentence.data() + std::max<size_t>(m.size(), 1);
+      }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    any = any || !found.empty();
+  }
+  if (!any) return;
+  std::vector<FrameDraft>& frames = s_->document;
+  // Per frame: the sentence and span of the rebuttal that denies it.
+  std::vector<std::pair<size_t, Span>> denied_by(frames.size(), {n, Span()});
+  for (size_t i = 0; i < n; ++i) {
+    for (const Span& r : s_->rebuttals[i]) {
+      const size_t begin = p.sentences[i].begin;
+      const bool opens = TrimPhrase(p.text.substr(begin, r.begin - begin)).empty();
+      auto candidate = [&](const FrameDraft& f) {
+        if (!f.pattern->tmpl->sentence_cues) return false;
+        return opens ? i > 0 && f.sentence == i - 1 : f.sentence == i && f.span.end <= r.begin;
+      };
+      std::optional<uint32_t> last;
+      for (const FrameDraft& f : frames) {
+        if (candidate(f)) last = std::max(last.value_or(0), f.span.end);
+      }
+      for (size_t k = 0; k < frames.size() && last; ++k) {
+        if (candidate(frames[k]) && (opens || frames[k].span.end == *last) &&
+            denied_by[k].first == n) {
+          denied_by[k] = {i, r};
+        }
+      }
+    }
+  }
+  std::vector<FrameDraft> out;
+  out.reserve(frames.size());
+  for (size_t k = 0; k < frames.size(); ++k) {
+    out.push_back(frames[k]);
+    const auto& [sentence, r] = denied_by[k];
+    if (sentence == n) continue;
+    FrameDraft denied = frames[k];
+    denied.rebutted = true;
+    denied.span = denied.sentence == sentence ? Span{denied.span.begin, r.end} : r;
+    denied.sentence = sentence;
+    out.push_back(std::move(denied));
+  }
+  frames = std::move(out);
+}
+
 // Quoted inside a quotation; else the first cue that applies: cues of the
 // whole sentence (unless the template keeps to its statement) and cues in
 // the statement itself. An alleged cue on a slot the template drops when
@@ -294,6 +371,7 @@ Modality DocumentExtractor::ModalityOf(const Language& lang, FrameDraft* draft,
                                        const std::vector<Span>& quotes,
                                        std::string* speaker) const {
   const PreparedText& p = s_->prepared;
+  if (draft->rebutted) return Modality::kDenied;
   for (const Span& q : quotes) {
     if (q.begin <= draft->span.begin && draft->span.end <= q.end) {
       *speaker = FindSpeaker(lang, p.text, q);
@@ -312,7 +390,7 @@ Modality DocumentExtractor::ModalityOf(const Language& lang, FrameDraft* draft,
   const std::vector<int>& cues = s_->cue_hits[draft->sentence];
   for (int c : cues) {
     const ModalityCue& cue = lang.cues[c];
-    if (cue.modality != Modality::kAlleged || !cue.statement) continue;
+    if (cue.modality != Modality::kAlleged || !cue.statement || cue.rebuttal) continue;
     draft->slots.erase(
         std::remove_if(draft->slots.begin(), draft->slots.end(),
                        [&](const SlotFill& f) {
@@ -333,16 +411,33 @@ Modality DocumentExtractor::ModalityOf(const Language& lang, FrameDraft* draft,
     });
     if (!of_dropped && (any_source || tmpl.drop_alleged.empty())) statement.push_back(c);
   }
-  Span sentence{p.sentences[draft->sentence].begin, p.sentences[draft->sentence].end};
+  // The sentence without its rebuttals, which deny the statement before
+  // them and not the whole sentence.
+  std::vector<Span> sentence = {{p.sentences[draft->sentence].begin,
+                                 p.sentences[draft->sentence].end}};
+  if (draft->sentence < s_->rebuttals.size()) {
+    for (const Span& r : s_->rebuttals[draft->sentence]) {
+      Span& last = sentence.back();
+      if (r.begin < last.begin || r.end > last.end) continue;
+      Span rest{r.end, last.end};
+      last.end = r.begin;
+      sentence.push_back(rest);
+    }
+  }
   for (int c : cues) {
     const ModalityCue& cue = lang.cues[c];
-    if (std::find(cue.except.begin(), cue.except.end(), tmpl.name) != cue.except.end()) continue;
+    if (cue.rebuttal ||
+        std::find(cue.except.begin(), cue.except.end(), tmpl.name) != cue.except.end()) {
+      continue;
+    }
     if (cue.statement) {
       if (std::any_of(statement.begin(), statement.end(),
                       [&](const Span& s) { return matches(*cue.re, s); })) {
         return cue.modality;
       }
-    } else if (tmpl.sentence_cues && matches(*cue.re, sentence)) {
+    } else if (tmpl.sentence_cues &&
+               std::any_of(sentence.begin(), sentence.end(),
+                           [&](const Span& s) { return matches(*cue.re, s); })) {
       return cue.modality;
     }
   }

@@ -534,8 +534,12 @@ void Compiler::CompileCues() {
       f.Problem(f.Find("modality"), "\"modality\" must be reported, alleged or denied");
       continue;
     }
-    if (scope != "sentence" && scope != "statement") {
-      f.Problem(f.Find("scope"), "\"scope\" must be sentence or statement");
+    if (scope != "sentence" && scope != "statement" && scope != "rebuttal") {
+      f.Problem(f.Find("scope"), "\"scope\" must be sentence, statement or rebuttal");
+      continue;
+    }
+    if (scope == "rebuttal" && cue.modality != Modality::kDenied) {
+      f.Problem(f.Find("modality"), "a rebuttal's modality is denied");
       continue;
     }
     for (Language* lang : LanguagesOf(&f)) {
@@ -543,6 +547,7 @@ void Compiler::CompileCues() {
       c.id = r->id;
       c.modality = cue.modality;
       c.statement = scope == "statement";
+      c.rebuttal = scope == "rebuttal";
       c.except = except;
       c.re = Compile(lang, &f, f.Find("pattern"), pattern);
       if (c.re == nullptr) break;

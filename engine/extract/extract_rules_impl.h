@@ -165,6 +165,12 @@ struct ModalityCue {
   // Whether the cue must stand in the statement itself (its evidence or a
   // slot: "des djihadistes présumés") rather than anywhere in the sentence.
   bool statement = false;
+  // A rebuttal (scope "rebuttal") follows the statement it rejects: "…, ce
+  // que la junte conteste", "…, which Bamako denies", or a sentence of its
+  // own, "Bamako dément.", that rejects the sentence before. The statement
+  // keeps the modality its other cues give; a denied copy of it is made.
+  // The pattern runs over the sentence alone, so "^" is its start.
+  bool rebuttal = false;
   // Templates the cue does not apply to ("a annoncé le retrait" is the
   // withdrawal itself, not a report of it).
   std::vector<std::string> except;

@@ -46,6 +46,9 @@ struct FrameDraft {
   // auprès de la Russie": no item class) is no frame, but lends what it
   // states to the document's frames (document_pass.cc) and is then dropped.
   bool lender = false;
+  // The denied copy of a statement a rebuttal rejects ("…, ce que la junte
+  // conteste"): its modality is denied whatever the cues say.
+  bool rebutted = false;
 
   const SlotFill* Find(absl::string_view name) const;
   SlotFill* Find(absl::string_view name);

