@@ -78,8 +78,11 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
   for (size_t i = 0; i < n; ++i) {
     FrameDraft& f = (*frames)[i];
     if (f.lender) continue;
-    for (const TemplateDef::Inherit& in : f.pattern->tmpl->inherit) {
+    const std::vector<TemplateDef::Inherit>& rules_of = f.pattern->tmpl->inherit;
+    for (size_t k = 0; k < rules_of.size(); ++k) {
+      const TemplateDef::Inherit& in = rules_of[k];
       if (f.Find(in.slot) != nullptr) continue;
+      if (!in.when.empty() && (f.inherit_when & (uint32_t{1} << k)) == 0) continue;
       // Same sentence first, then the nearest frame before, then after.
       const SlotFill* best = nullptr;
       size_t best_rank = std::numeric_limits<size_t>::max();
@@ -97,7 +100,13 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
         }
         const SlotFill* value = o.Find(in.slot);
         // Later frames lend only what they state themselves.
-        if (value == nullptr || value->key.empty() || (j > i && value->inherited)) continue;
+        const bool lends = value != nullptr && !value->key.empty() && !(j > i && value->inherited);
+        if (in.lead) {  // the article's first such frame, or nothing
+          if (!o.lender && lends) best = value;
+          if (!o.lender) break;
+          continue;
+        }
+        if (!lends) continue;
         size_t rank = o.sentence == f.sentence ? 0
                       : o.sentence < f.sentence ? 1 + apart * 2
                                                 : 2 + apart * 2;

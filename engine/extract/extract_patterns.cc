@@ -257,12 +257,28 @@ void Compiler::CompileTemplates() {
           ok = e["value"].IsString();
           if (ok) in.value = e["value"].GetString();
         }
+        if (ok && e.HasMember("pick")) {
+          ok = e["pick"].IsString() && (std::string(e["pick"].GetString()) == "lead" ||
+                                        std::string(e["pick"].GetString()) == "nearest");
+          in.lead = ok && std::string(e["pick"].GetString()) == "lead";
+        }
+        if (ok && e.HasMember("when")) {
+          ok = e["when"].IsString();
+          if (ok) in.when = e["when"].GetString();
+          bool known = std::any_of(impl_->languages.begin(), impl_->languages.end(),
+                                   [&](const Language& l) { return l.lexicons.count(in.when) > 0; });
+          if (ok && !known) {
+            f.Problem(&e["when"], absl::StrCat("no language has the lexicon \"", in.when, "\""));
+          }
+        }
         t.inherit.push_back(std::move(in));
       }
-      if (!ok) {
+      if (ok && t.inherit.size() > 32) {
+        f.Problem(inherit, "a template has at most 32 \"inherit\" rules");
+      } else if (!ok) {
         f.Problem(inherit, "\"inherit\" is an array of {\"slot\", \"from\": [templates], "
                            "\"scope\": document|sentence, \"distance\": sentences, "
-                           "\"value\": text}");
+                           "\"value\": text, \"when\": lexicon, \"pick\": nearest|lead}");
       }
     }
     for (const auto& [field, pairs] :
@@ -643,10 +659,10 @@ std::unique_ptr<ExtractRules> CompileExtractRules(const RuleSet& set,
   auto impl = std::make_unique<ExtractRules::Impl>();
   extract_internal::Compiler c(set, impl.get(), problems);
   c.CollectLanguages();
-  c.CompileTemplates();
   c.CompileGazetteer();
   c.CompileEquipment();
   c.CompileVocabularies();
+  c.CompileTemplates();  // after the lexicons its "when" names
   c.CompileRoleTitles();
   c.BuildMacros();
   c.CompileDates();

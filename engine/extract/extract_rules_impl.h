@@ -77,6 +77,13 @@ struct TemplateDef {
     bool document = true;
     int distance = -1;  // at most this many sentences apart; -1: any
     std::string value;  // set this value when such a frame exists at all
+    // A lexicon: inherit only when the frame's sentence has one of its
+    // words ("a assisté à la cérémonie": a role takes the ceremony's
+    // date). Empty: always.
+    std::string when;
+    // Take the value from the document's first such frame, the event the
+    // article leads with ("pick": "lead"), not the nearest one.
+    bool lead = false;
   };
   std::vector<Inherit> inherit;
   // A slot still empty takes the value of a frame of this template whose

@@ -70,6 +70,8 @@ class FrameBuilder {
             std::vector<FrameDraft>* out) const;
   // The class the template gives the group's noun, or null.
   const std::string* GroupClass(const Group& g) const;
+  // FrameDraft::inherit_when for this sentence.
+  uint32_t InheritWhen() const;
 
   const ExtractRules::Impl& rules_;
   const Language& lang_;
@@ -307,6 +309,7 @@ void FrameBuilder::Emit(Span match, std::vector<SlotFill> slots, const Fills& fi
     d.slots = std::move(s);
     d.context = fills.context;
     d.definite_plural = definite_plural;
+    d.inherit_when = InheritWhen();
     out->push_back(std::move(d));
   };
   if (fills.alternatives.empty()) {
@@ -318,6 +321,20 @@ void FrameBuilder::Emit(Span match, std::vector<SlotFill> slots, const Fills& fi
     s.push_back(alt);
     emit_one(std::move(s));
   }
+}
+
+uint32_t FrameBuilder::InheritWhen() const {
+  uint32_t mask = 0;
+  for (size_t k = 0; k < tmpl_.inherit.size(); ++k) {
+    const std::string& when = tmpl_.inherit[k].when;
+    if (when.empty()) continue;
+    auto scanner = lang_.lexicon_re.find(when);
+    if (scanner != lang_.lexicon_re.end() &&
+        !FindAll(*scanner->second, ctx_.text, ctx_.sentence).empty()) {
+      mask |= uint32_t{1} << k;
+    }
+  }
+  return mask;
 }
 
 const std::string* FrameBuilder::GroupClass(const Group& g) const {

@@ -49,6 +49,9 @@ struct FrameDraft {
   // The denied copy of a statement a rebuttal rejects ("…, ce que la junte
   // conteste"): its modality is denied whatever the cues say.
   bool rebutted = false;
+  // Bit k: the sentence has a word of the `when` lexicon of the template's
+  // k-th inherit rule.
+  uint32_t inherit_when = 0;
 
   const SlotFill* Find(absl::string_view name) const;
   SlotFill* Find(absl::string_view name);

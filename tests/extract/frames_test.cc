@@ -249,6 +249,26 @@ TEST(FramesTest, ARebuttalDeniesTheStatementBeforeIt) {
   });
 }
 
+// A person placed at the event the article leads with ("a assisté à la
+// cérémonie") holds the role on that event's date, not on the date of a
+// delivery mentioned since; without such words the role stays undated.
+TEST(FramesTest, ARoleAtTheCeremonyTakesTheLeadEventsDate) {
+  ExpectFrames({
+      {"fr",
+       "L'armée malienne a reçu mardi deux hélicoptères russes. Elle avait reçu en avril un "
+       "radar. L'ambassadeur de Russie, Igor Gromyko, a assisté à la cérémonie.",
+       "role", {"person=Igor Gromyko|role=ambassador|organisation=Russie|date=2022-08-09"}},
+      {"fr",
+       "L'armée malienne a reçu mardi deux hélicoptères russes. Elle avait reçu en avril un "
+       "radar. L'ambassadeur de Russie, Igor Gromyko, a salué le partenariat.",
+       "role", {"person=Igor Gromyko|role=ambassador|organisation=Russie"}},
+      {"en",
+       "Mali received two Russian helicopters on Tuesday. The Russian ambassador, Igor "
+       "Gromyko, attended the ceremony.",
+       "role", {"person=Igor Gromyko|role=ambassador|organisation=Russia|date=2022-08-09"}},
+  });
+}
+
 TEST(FramesTest, EvidenceSpansAreOriginalBytes) {
   // Typographic apostrophes, guillemets and non-breaking spaces are
   // normalized for matching; spans still point into the text as written.

@@ -44,5 +44,24 @@ TEST(RuleCheck, ModalityCueScopesAreChecked) {
   EXPECT_NE(scope.find("must be sentence, statement or rebuttal"), std::string::npos) << scope;
 }
 
+// An inherit rule's "when" names a lexicon some language has.
+TEST(RuleCheck, InheritWhenNamesALexicon) {
+  testing::TempDir dir;
+  dir.Write("templates.json", R"({"pack": "t", "rules": [
+  {"id": "t.role", "kind": "claim_template", "priority": 0, "template": "role",
+   "slots": {"person": "person", "date": "date"}, "identity": ["person"],
+   "inherit": [{"slot": "date", "from": ["delivery"], "scope": "document",
+                "when": "no_such_lexicon", "pick": "lead"}],
+   "examples": [{"in": "x", "language": "fr", "claims": []}]}
+]})");
+  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
+  ASSERT_TRUE(check.ok()) << check.status();
+  ASSERT_FALSE(check->problems.empty());
+  const std::string problem = check->problems[0].ToString();
+  EXPECT_NE(problem.find("templates.json:5:"), std::string::npos) << problem;
+  EXPECT_NE(problem.find("no language has the lexicon \"no_such_lexicon\""), std::string::npos)
+      << problem;
+}
+
 }  // namespace
 }  // namespace crosscheck
