@@ -78,9 +78,9 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
   for (size_t i = 0; i < n; ++i) {
     FrameDraft& f = (*frames)[i];
     if (f.lender) continue;
-    const std::vector<TemplateDef::Inherit>& rules_of = f.pattern->tmpl->inherit;
-    for (size_t k = 0; k < rules_of.size(); ++k) {
-      const TemplateDef::Inherit& in = rules_of[k];
+    const std::vector<TemplateDef::Inherit>& inherits = f.pattern->tmpl->inherit;
+    for (size_t k = 0; k < inherits.size(); ++k) {
+      const TemplateDef::Inherit& in = inherits[k];
       if (f.Find(in.slot) != nullptr) continue;
       if (!in.when.empty() && (f.inherit_when & (uint32_t{1} << k)) == 0) continue;
       // Same sentence first, then the nearest frame before, then after.

@@ -113,6 +113,7 @@ class DocumentExtractor {
   void Prefilter(const Language& lang);
   void Dates(const Language& lang, Document* doc);
   void Frames(const Language& lang, size_t sentence);
+  bool FindRebuttals(const Language& lang);
   void Rebut(const Language& lang);
   Modality ModalityOf(const Language& lang, FrameDraft* draft,
                       const std::vector<Span>& quotes, std::string* speaker) const;
@@ -299,32 +300,9 @@ void DocumentExtractor::Frames(const Language& lang, size_t i) {
 // Roles given in apposition (no sentence cues) are the writer's own words
 // and are not denied.
 void DocumentExtractor::Rebut(const Language& lang) {
+  if (!FindRebuttals(lang)) return;
   const PreparedText& p = s_->prepared;
   const size_t n = p.sentences.size();
-  if (s_->rebuttals.size() < n) s_->rebuttals.resize(n);
-  bool any = false;
-  for (size_t i = 0; i < n; ++i) {
-    std::vector<Span>& found = s_->rebuttals[i];
-    found.clear();
-    const SentenceRange& sr = p.sentences[i];
-    re2::StringPiece sentence(p.text.data() + sr.begin, sr.end - sr.begin);
-    for (int c : s_->cue_hits[i]) {
-      if (!lang.cues[c].rebuttal) continue;
-      re2::StringPiece m;
-      size_t pos = 0;
-      while (pos < sentence.size() &&
-             lang.cues[c].re->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, &m, 1)) {
-        absl::string_view trimmed = TrimPhrase(absl::string_view(m.data(), m.size()));
-        uint32_t b = static_cast<uint32_t>(trimmed.data() - p.text.data());
-        if (!trimmed.empty()) found.push_back({b, b + static_cast<uint32_t>(trimmed.size())});
-        pos = m.data() - sentence.data() + std::max<size_t>(m.size(), 1);
-      }
-    }
-    std::sort(found.begin(), found.end(),
-              [](const Span& a, const Span& b) { return a.begin < b.begin; });
-    any = any || !found.empty();
-  }
-  if (!any) return;
   std::vector<FrameDraft>& frames = s_->document;
   // Per frame: the sentence and span of the rebuttal that denies it.
   std::vector<std::pair<size_t, Span>> denied_by(frames.size(), {n, Span()});
@@ -361,6 +339,37 @@ void DocumentExtractor::Rebut(const Language& lang) {
     out.push_back(std::move(denied));
   }
   frames = std::move(out);
+}
+
+// Fills Scratch::rebuttals, each sentence's rebuttal spans in text order;
+// whether there is any.
+bool DocumentExtractor::FindRebuttals(const Language& lang) {
+  const PreparedText& p = s_->prepared;
+  const size_t n = p.sentences.size();
+  if (s_->rebuttals.size() < n) s_->rebuttals.resize(n);
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<Span>& found = s_->rebuttals[i];
+    found.clear();
+    const SentenceRange& sr = p.sentences[i];
+    re2::StringPiece sentence(p.text.data() + sr.begin, sr.end - sr.begin);
+    for (int c : s_->cue_hits[i]) {
+      if (!lang.cues[c].rebuttal) continue;
+      re2::StringPiece m;
+      size_t pos = 0;
+      while (pos < sentence.size() &&
+             lang.cues[c].re->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, &m, 1)) {
+        absl::string_view trimmed = TrimPhrase(absl::string_view(m.data(), m.size()));
+        uint32_t b = static_cast<uint32_t>(trimmed.data() - p.text.data());
+        if (!trimmed.empty()) found.push_back({b, b + static_cast<uint32_t>(trimmed.size())});
+        pos = m.data() - sentence.data() + std::max<size_t>(m.size(), 1);
+      }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    any = any || !found.empty();
+  }
+  return any;
 }
 
 // Quoted inside a quotation; else the first cue that applies: cues of the

@@ -258,9 +258,9 @@ void Compiler::CompileTemplates() {
           if (ok) in.value = e["value"].GetString();
         }
         if (ok && e.HasMember("pick")) {
-          ok = e["pick"].IsString() && (std::string(e["pick"].GetString()) == "lead" ||
-                                        std::string(e["pick"].GetString()) == "nearest");
-          in.lead = ok && std::string(e["pick"].GetString()) == "lead";
+          const std::string pick = e["pick"].IsString() ? e["pick"].GetString() : "";
+          ok = pick == "lead" || pick == "nearest";
+          in.lead = pick == "lead";
         }
         if (ok && e.HasMember("when")) {
           ok = e["when"].IsString();
