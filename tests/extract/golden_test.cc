@@ -34,7 +34,10 @@ struct Floor {
 // generalisation. mali-en's precision fell when "completed its withdrawal"
 // and "the last French soldiers left the base at Gao" came to be read in 07:
 // one takes Gao for its place and the other lacks the date of the sentence
-// before.
+// before. mali-fr5 (15/39, 15/77) and mali-en4 (12/27, 12/77) were written
+// and scored without changing any rule, after mali-fr4 and mali-en3 had
+// been used to fix rules: their floors measure generalisation to unseen
+// text again.
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.74, 0.55},
     {"seeds", "delivery", 1.0, 1.0},
@@ -54,6 +57,8 @@ constexpr Floor kFloors[] = {
     {"mali-en2", "", 0.55, 0.44},
     {"mali-en3", "", 0.49, 0.38},
     {"mali-fr4", "", 0.59, 0.37},
+    {"mali-fr5", "", 0.37, 0.18},
+    {"mali-en4", "", 0.43, 0.15},
 };
 
 class GoldenExtraction : public ::testing::Test {
