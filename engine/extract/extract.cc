@@ -93,6 +93,16 @@ std::string SubjectOf(const TemplateDef& tmpl, absl::string_view document, const
   return out;
 }
 
+// Whether a slot of a frame with `modality` makes a claim: not a slot that
+// only describes the statement, nor one a denial of it does not speak to.
+bool MakesClaim(const TemplateDef& tmpl, const std::string& slot, Modality modality) {
+  auto in = [&](const std::vector<std::string>& v) {
+    return std::find(v.begin(), v.end(), slot) != v.end();
+  };
+  if (in(tmpl.describe)) return false;
+  return modality != Modality::kDenied || tmpl.denies.empty() || in(tmpl.denies);
+}
+
 uint32_t Sum(const std::vector<TextCutRange>& cuts) {
   uint32_t n = 0;
   for (const TextCutRange& c : cuts) n += c.orig_end - c.orig_begin;
@@ -544,9 +554,7 @@ void DocumentExtractor::Emit(const Language& lang, uint32_t d, FrameDraft* draft
     slot.span_end = p.map.ToOriginal(fill.span.end, true);
     if (!fill.key.empty()) slot.value = SlotValue(fill, &c.values);
     c.frame_slots.push_back(slot);
-    const std::vector<std::string>& describe = draft.pattern->tmpl->describe;
-    if (slot.value == kNoValue ||
-        std::find(describe.begin(), describe.end(), fill.name) != describe.end()) {
+    if (slot.value == kNoValue || !MakesClaim(*draft.pattern->tmpl, fill.name, f.modality)) {
       continue;
     }
     Claim claim;
@@ -554,7 +562,9 @@ void DocumentExtractor::Emit(const Language& lang, uint32_t d, FrameDraft* draft
     claim.subject = subject_id;
     claim.predicate = slot.name;
     claim.raw_value = slot.text;
-    claim.value = slot.value;
+    // A denied statement's claims deny their values, so that they count
+    // against them ("not wagner") rather than for them.
+    claim.value = f.modality == Modality::kDenied ? c.values.AddDenial(slot.value) : slot.value;
     claim.document = d;
     claim.location = where;
     claim.span_begin = f.span_begin;

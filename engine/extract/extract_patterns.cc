@@ -219,7 +219,7 @@ void Compiler::CompileTemplates() {
     RuleFields f(*r, problems_);
     f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin",
                    "expand", "drop_alleged", "sentence_cues", "inherit", "share", "groups",
-                   "country_default", "describe", "not_same_as", "event_date"});
+                   "country_default", "describe", "denies", "not_same_as", "event_date"});
     TemplateDef t;
     f.StringArray("country_default", &t.country_default, false);
     bool have_name = f.String("template", &t.name);
@@ -230,6 +230,7 @@ void Compiler::CompileTemplates() {
     f.StringArray("expand", &t.expand, false);
     f.StringArray("drop_alleged", &t.drop_alleged, false);
     f.StringArray("describe", &t.describe, false);
+    f.StringArray("denies", &t.denies, false);
     f.Bool("sentence_cues", &t.sentence_cues, false);
     f.Bool("event_date", &t.event_date, false);
     if (const rapidjson::Value* inherit = f.Find("inherit")) {
@@ -334,7 +335,7 @@ void Compiler::CompileTemplates() {
     }
     if (!have_name || !f.ok()) continue;
     for (const auto* list : {&t.identity, &t.required, &t.defaults, &t.expand, &t.drop_alleged, &t.describe,
-                             &t.country_default}) {
+                             &t.denies, &t.country_default}) {
       for (const std::string& s : *list) {
         if (t.Find(s) == nullptr) f.Problem(f.Find("slots"), absl::StrCat("\"", s, "\" is not a slot"));
       }

@@ -61,6 +61,11 @@ struct TemplateDef {
   // Slots that describe the statement but are no fact to reconcile ("les
   // soldats" of a toll): kept on the frame, they make no claim.
   std::vector<std::string> describe;
+  // The slots a denial of the statement speaks to ("Ce chiffre est inexact"
+  // denies a toll's count, not its victims): a denied frame's claims on them
+  // hold the denial of their value ("not >100"), its other slots make no
+  // claim. Empty: every slot.
+  std::vector<std::string> denies;
   // Whether sentence-wide modality cues apply ("selon ..."); roles given in
   // apposition are the writer's own description and set this false.
   bool sentence_cues = true;

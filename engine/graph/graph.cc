@@ -263,6 +263,7 @@ void Builder::AddQuestion() {
     if (g_.groups.size() == q.first_group + slot_of(m)) {
       ClaimGraph::Group group;
       group.value = value_of(m);
+      group.denial = corpus_.values.Get(group.value).has(Value::kDenied);
       group.question = question_index;
       group.first_claim = static_cast<uint32_t>(g_.claims.size());
       g_.groups.push_back(group);

@@ -122,6 +122,7 @@ bool EarlierTollRestated(const Reconciliation& r, uint32_t question, uint32_t ca
   const Claim& b = r.corpus.claims[cb];
   const Value& va = r.corpus.values.Get(a.value);
   const Value& vb = r.corpus.values.Get(b.value);
+  if (va.has(Value::kDenied) || vb.has(Value::kDenied)) return false;
   const Claim& lower = va.hi <= vb.lo ? a : b;
   if (va.hi > vb.lo && vb.hi > va.lo) return false;  // neither is lower
   return lower.modality == Modality::kReported || lower.modality == Modality::kQuoted;
@@ -247,7 +248,7 @@ void BuildAccounts(const Reconciliation& r, ReportModel* m) {
 std::string SpokenValue(const Reconciliation& r, uint32_t question, uint32_t group) {
   const Value& v = r.corpus.values.Get(r.graph.groups[group].value);
   std::string key(r.corpus.values.key(v.key));
-  if (v.kind != ValueKind::kNumber) return key;
+  if (v.kind != ValueKind::kNumber || v.has(Value::kDenied)) return key;
   std::string n = key;
   std::string said = key;
   if (absl::StartsWith(key, ">=")) {

@@ -24,8 +24,8 @@ struct MethodOutput {
 };
 
 // The answer of question `q`: the group of highest score; on an exact tie
-// the more precise of the two (one specializes the other), else the one of
-// lower index (value key text order).
+// a value over a denial, then the more precise of the two (one specializes
+// the other), else the one of lower index (value key text order).
 uint32_t PickAnswer(const Problem& p, uint32_t q,
                     const std::vector<double>& score);
 

@@ -77,8 +77,12 @@ uint32_t PickAnswer(const Problem& p, uint32_t q,
   for (uint32_t i = 1; i < question.num_groups; ++i) {
     const double si = score[question.first_group + i];
     const double sb = score[question.first_group + best];
-    if (si > sb || (si == sb && p.graph->relation(question, i, best) ==
-                                    Relation::kSpecializes)) {
+    const ClaimGraph::Group& gi = p.graph->groups[question.first_group + i];
+    const ClaimGraph::Group& gb = p.graph->groups[question.first_group + best];
+    const bool tie_wins = gi.denial != gb.denial
+                              ? gb.denial
+                              : p.graph->relation(question, i, best) == Relation::kSpecializes;
+    if (si > sb || (si == sb && tie_wins)) {
       best = i;
     }
   }

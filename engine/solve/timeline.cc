@@ -53,6 +53,11 @@ GroupDays DaysOf(const Corpus& corpus, const ClaimGraph& graph, uint32_t g) {
   return out;
 }
 
+// A figure a report gives; a denial ("not >100") gives none.
+bool IsFigure(const Value& v) {
+  return v.kind == ValueKind::kNumber && !v.has(Value::kDenied);
+}
+
 // The latest figure of a growing question (global group index), or
 // UINT32_MAX when no numeric value is dated.
 uint32_t LatestFigure(const Corpus& corpus, const ClaimGraph& graph,
@@ -61,8 +66,7 @@ uint32_t LatestFigure(const Corpus& corpus, const ClaimGraph& graph,
   uint32_t best = UINT32_MAX;
   for (uint32_t i = 0; i < q.num_groups; ++i) {
     const uint32_t g = q.first_group + i;
-    if (!days[i].last ||
-        corpus.values.Get(graph.groups[g].value).kind != ValueKind::kNumber) {
+    if (!days[i].last || !IsFigure(corpus.values.Get(graph.groups[g].value))) {
       continue;
     }
     if (best == UINT32_MAX) {
@@ -128,11 +132,11 @@ void ExplainGrowth(const Corpus& corpus, const ClaimGraph& graph,
   }
   const Value& a = corpus.values.Get(graph.groups[answer].value);
   const std::optional<absl::CivilDay> until = days[answer - q.first_group].last;
-  if (a.kind != ValueKind::kNumber || !until) return;
+  if (!IsFigure(a) || !until) return;
   for (uint32_t i = 0; i < q.num_groups; ++i) {
     const uint32_t g = q.first_group + i;
     const Value& v = corpus.values.Get(graph.groups[g].value);
-    if (g == answer || v.kind != ValueKind::kNumber || !days[i].first) continue;
+    if (g == answer || !IsFigure(v) || !days[i].first) continue;
     s->superseded[g] = v.hi <= a.lo && v.lo < a.lo && *days[i].first < *until;
   }
   // Superseded figures were true when reported: they are no rival of the

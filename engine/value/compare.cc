@@ -198,12 +198,26 @@ std::string ExplainNames(const ValueStore& store, const Value& a, const Value& b
   return absl::StrCat("no author in common (", store.key(a.key), " vs ", store.key(b.key), ")");
 }
 
+// At least one of `a`, `b` is a denial. "not X" rules out X and whatever X
+// includes (X generalizes it); any other value, and any other denial, can
+// hold with it.
+Relation CompareDenials(const ValueStore& store, ValueId a, ValueId b) {
+  const bool deny_a = store.Get(a).has(Value::kDenied);
+  const bool deny_b = store.Get(b).has(Value::kDenied);
+  const Relation r = Compare(store, store.Affirmed(a), store.Affirmed(b));
+  if (deny_a && deny_b) return r == Relation::kEqual ? Relation::kEqual : Relation::kOverlaps;
+  const bool rules_out = r == Relation::kEqual ||
+                         r == (deny_a ? Relation::kGeneralizes : Relation::kSpecializes);
+  return rules_out ? Relation::kContradicts : Relation::kOverlaps;
+}
+
 }  // namespace
 
 Relation Compare(const ValueStore& store, ValueId a, ValueId b) {
   if (a == b) return Relation::kEqual;
   const Value& x = store.Get(a);
   const Value& y = store.Get(b);
+  if (x.has(Value::kDenied) || y.has(Value::kDenied)) return CompareDenials(store, a, b);
   if (x.kind != y.kind) return Relation::kContradicts;
   switch (x.kind) {
     case ValueKind::kNumber: return Numbers(x, y);
@@ -222,6 +236,12 @@ std::string ExplainRelation(const ValueStore& store, ValueId a, ValueId b,
   if (x.kind != y.kind) {
     return absl::StrCat(ValueKindName(x.kind), " '", store.key(x.key), "' vs ",
                         ValueKindName(y.kind), " '", store.key(y.key), "'");
+  }
+  if (x.has(Value::kDenied) || y.has(Value::kDenied)) {
+    const absl::string_view ka = store.key(x.key), kb = store.key(y.key);
+    if (relation == Relation::kEqual) return absl::StrCat("same value: ", ka);
+    if (relation == Relation::kContradicts) return absl::StrCat(ka, " vs ", kb);
+    return absl::StrCat(ka, " and ", kb, " can both hold");
   }
   if (x.kind == ValueKind::kDateTime) return ExplainDateTimes(store, x, y, relation);
   if (x.kind == ValueKind::kNameList) return ExplainNames(store, x, y, relation);

@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/hash/hash.h"
+#include "absl/strings/str_cat.h"
 #include "crosscheck/corpus.h"
 #include "crosscheck/value.h"
 
@@ -34,6 +35,7 @@ struct ValueStore::Impl {
   StringPool units;
   std::vector<std::vector<PersonName>> name_lists;
   absl::flat_hash_map<std::string, uint32_t> list_ids;  // content -> index
+  absl::flat_hash_map<ValueId, ValueId> denials;          // both ways
 };
 
 ValueStore::ValueStore() : impl_(std::make_unique<Impl>()) {
@@ -47,6 +49,23 @@ ValueId ValueStore::Add(const Value& v) {
   auto [it, inserted] = impl_->ids.emplace(v, static_cast<ValueId>(values_.size()));
   if (inserted) values_.push_back(v);
   return it->second;
+}
+
+ValueId ValueStore::AddDenial(ValueId id) {
+  auto it = impl_->denials.find(id);
+  if (it != impl_->denials.end()) return it->second;
+  Value v = Get(id);
+  v.flags |= Value::kDenied;
+  v.key = InternKey(absl::StrCat("not ", Key(id)));
+  ValueId denial = Add(v);
+  impl_->denials.emplace(id, denial);
+  impl_->denials.emplace(denial, id);
+  return denial;
+}
+
+ValueId ValueStore::Affirmed(ValueId id) const {
+  if (!Get(id).has(Value::kDenied)) return id;
+  return impl_->denials.at(id);
 }
 
 uint32_t ValueStore::InternKey(absl::string_view key) {

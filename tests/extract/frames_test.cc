@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "crosscheck/extract.h"
 #include "gtest/gtest.h"
@@ -247,6 +248,39 @@ TEST(FramesTest, ARebuttalDeniesTheStatementBeforeIt) {
         "actor=instructeurs russes|place=Mali|date=2021-12|modality=denied",
         "actor=conseillers militaires russes|place=Mali"}},
   });
+}
+
+// The claims of a denied statement deny their values ("not wagner"), so
+// that reconciliation counts them against those values; a denied toll
+// speaks to its count alone. The reported statement keeps its values.
+TEST(FramesTest, ADeniedStatementsClaimsDenyTheirValues) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> claims;  // "modality predicate=value", in order
+  };
+  const Case cases[] = {
+      {"Des instructeurs russes seraient arrivés au Mali en décembre 2021. La junte dément.",
+       {"reported actor=instructeurs russes", "reported place=mali", "reported date=2021-12",
+        "denied actor=not instructeurs russes", "denied place=not mali",
+        "denied date=not 2021-12"}},
+      {"Les djihadistes ont tué plus de cent soldats à Tessit, ce que l'armée dément.",
+       {"asserted perpetrator=djihadistes", "asserted place=tessit", "asserted count=>=100",
+        "denied count=not >=100"}},
+  };
+  for (const Case& c : cases) {
+    const Corpus corpus = ExtractOne(c.text, "fr", absl::CivilDay(2022, 8, 9));
+    std::vector<std::string> got;
+    for (const Claim& claim : corpus.claims) {
+      const Frame& f = corpus.frames[claim.frame];
+      if (corpus.str(f.template_name) != "deployment" &&
+          corpus.str(f.template_name) != "casualties") {
+        continue;
+      }
+      got.push_back(absl::StrCat(ModalityName(claim.modality), " ", corpus.str(claim.predicate),
+                                 "=", corpus.values.Key(claim.value)));
+    }
+    EXPECT_EQ(got, c.claims) << c.text;
+  }
 }
 
 // A person placed at the event the article leads with ("a assisté à la

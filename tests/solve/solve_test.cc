@@ -107,6 +107,18 @@ TEST(Vote, CountsDistinctSourcesAndBreaksTiesByPrecisionThenKey) {
   EXPECT_TRUE(s.converged);
 }
 
+// A denial ("not wagner") and the value it denies, each from one source:
+// the tie does not go to the denial by key order; with more support it wins.
+TEST(Vote, AtATieAValueBeatsItsDenial) {
+  ClaimGraph g = MakeGraph(3, {QuestionSpec{{{0}, {1}}, {}, 0},
+                               QuestionSpec{{{0, 2}, {1}}, {}, 0}});
+  g.groups[g.questions[0].first_group].denial = true;
+  g.groups[g.questions[1].first_group].denial = true;
+  const Solution s = SolveOrDie(g, Method::kVote);
+  EXPECT_EQ(LocalAnswer(g, s, 0), 1u);
+  EXPECT_EQ(LocalAnswer(g, s, 1), 0u);
+}
+
 TEST(Solve, StatusFollowsSourcesAndContradictions) {
   struct Case {
     QuestionSpec question;

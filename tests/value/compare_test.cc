@@ -89,5 +89,49 @@ TEST(Compare, DifferentKindsContradict) {
   EXPECT_EQ(ExplainRelation(store, *a, *b, Relation::kContradicts), "number '2011' vs datetime '2011'");
 }
 
+// A denial rules out its value and whatever that value includes; other
+// values and other denials can hold with it.
+TEST(Compare, DenialsContradictOnlyWhatTheyRuleOut) {
+  ValueStore store;
+  const ValueRules& rules = testing::RepoRules().values();
+  auto parse = [&](ValueKind kind, const char* raw) {
+    auto v = ParseValue(rules, kind, raw, &store);
+    EXPECT_TRUE(v.ok()) << raw;
+    return *v;
+  };
+  const ValueId wagner = parse(T, "Wagner"), russia = parse(T, "Russia");
+  const ValueId not_wagner = store.AddDenial(wagner);
+  EXPECT_EQ(store.Key(not_wagner), "not wagner");
+  EXPECT_TRUE(store.Get(not_wagner).has(Value::kDenied));
+  EXPECT_EQ(store.AddDenial(wagner), not_wagner);
+  EXPECT_EQ(store.Affirmed(not_wagner), wagner);
+  EXPECT_EQ(store.Affirmed(wagner), wagner);
+  EXPECT_EQ(store.AddDenial(not_wagner), wagner);
+  struct DenialRow {
+    ValueId a, b;
+    Relation relation;
+    const char* why;
+  };
+  const ValueId over_100 = parse(N, "at least 101"), n42 = parse(N, "42"), n150 = parse(N, "150");
+  const ValueId dec = parse(D, "December 2021"), dec23 = parse(D, "2021-12-23");
+  const DenialRow rows[] = {
+      {not_wagner, wagner, kContra, "not wagner vs wagner"},
+      {wagner, not_wagner, kContra, "wagner vs not wagner"},
+      {not_wagner, russia, kOver, "not wagner and russia can both hold"},
+      {not_wagner, store.AddDenial(russia), kOver, "not wagner and not russia can both hold"},
+      {store.AddDenial(over_100), n150, kContra, "not >=101 vs 150"},
+      {store.AddDenial(over_100), n42, kOver, "not >=101 and 42 can both hold"},
+      {n150, store.AddDenial(over_100), kContra, "150 vs not >=101"},
+      {store.AddDenial(n150), over_100, kOver, "not 150 and >=101 can both hold"},
+      {store.AddDenial(dec), dec23, kContra, "not 2021-12 vs 2021-12-23"},
+      {store.AddDenial(dec23), dec, kOver, "not 2021-12-23 and 2021-12 can both hold"},
+  };
+  for (const DenialRow& r : rows) {
+    const Relation got = Compare(store, r.a, r.b);
+    EXPECT_EQ(RelationName(got), RelationName(r.relation)) << r.why;
+    EXPECT_EQ(ExplainRelation(store, r.a, r.b, got), r.why);
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck

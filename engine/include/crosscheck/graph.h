@@ -72,6 +72,9 @@ struct ClaimGraph {
     // kNotCompared. Equal to the group's local index when num_groups <=
     // kMaxComparedGroups.
     uint32_t slot = kNotCompared;
+    // The value is a denial ("not wagner", Value::kDenied): at equal
+    // confidence, an answer prefers a value to a denial.
+    bool denial = false;
   };
 
   std::vector<Question> questions;  // sorted by (subject, predicate) text

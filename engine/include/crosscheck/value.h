@@ -64,6 +64,10 @@ struct Value {
     // are those of the same date in 2000 and the key reads "--12-05".
     // TypeClaims completes such values from context where it can.
     kYearMissing = 1 << 5,
+    // A denial: the statement that the value is false ("not wagner"), made
+    // by ValueStore::AddDenial from a denied claim's value. Fields and
+    // interval are those of the value denied; the key reads "not <key>".
+    kDenied = 1 << 6,
   };
 
   ValueKind kind = ValueKind::kText;
@@ -121,6 +125,12 @@ class ValueStore {
   const Value& Get(ValueId id) const { return values_[id]; }
   size_t size() const { return values_.size(); }
 
+  // The denial of `id` (Value::kDenied), added once per value; a denial's
+  // denial is the value itself. REQUIRES: id < size().
+  ValueId AddDenial(ValueId id);
+  // The value a denial denies; any other value is returned as is.
+  ValueId Affirmed(ValueId id) const;
+
   // Canonical keys and units are interned strings.
   uint32_t InternKey(absl::string_view key);
   absl::string_view key(uint32_t key) const;
@@ -139,7 +149,9 @@ class ValueStore {
   std::unique_ptr<Impl> impl_;
 };
 
-// Relation of `a` to `b`; values of different kinds contradict.
+// Relation of `a` to `b`; values of different kinds contradict. A denial
+// ("not X") contradicts X and every value X includes; it is compatible
+// (kOverlaps) with other values and other denials.
 Relation Compare(const ValueStore& store, ValueId a, ValueId b);
 
 // One line that says why `a` and `b` relate as `relation`, for reports:
