@@ -209,11 +209,44 @@ int DefaultCountry(const ExtractRules::Impl& rules, const std::vector<CountryCou
   return first == nullptr ? -1 : first->entity;
 }
 
+// The organisation the actor rules give `f`'s person for its role, if they
+// agree on one ("" otherwise).
+std::string KnownOrganisation(const ExtractRules::Impl& rules, const FrameDraft& f) {
+  const TemplateDef::KnownHolder& h = *f.pattern->tmpl->known_holder;
+  const SlotFill* person = f.Find(h.person);
+  const SlotFill* role = f.Find(h.role);
+  if (person == nullptr || role == nullptr) return "";
+  auto known = rules.known_roles.find(person->key);
+  if (known == rules.known_roles.end()) return "";
+  std::string out;
+  for (const auto& [r, organisation] : known->second) {
+    if (r != role->key) continue;
+    if (!out.empty() && out != organisation) return "";
+    out = organisation;
+  }
+  return out;
+}
+
 void CountryDefaults(const ExtractRules::Impl& rules, absl::string_view language,
                      const std::vector<CountryCount>& countries,
                      std::vector<FrameDraft>* frames) {
   for (FrameDraft& f : *frames) {
     if (f.lender) continue;
+    const std::optional<TemplateDef::KnownHolder>& holder = f.pattern->tmpl->known_holder;
+    if (holder && f.Find(holder->organisation) == nullptr) {
+      const std::string organisation = KnownOrganisation(rules, f);
+      if (!organisation.empty()) {
+        SlotFill fill;
+        fill.name = holder->organisation;
+        fill.span = f.span;
+        auto entity = rules.entity_names.find(Fold(organisation));
+        fill.entity = entity == rules.entity_names.end() ? -1 : entity->second;
+        fill.text = fill.entity < 0 ? organisation : EntityName(rules, fill.entity, language);
+        fill.key = Fold(fill.text);
+        fill.inherited = true;
+        f.slots.push_back(fill);
+      }
+    }
     for (size_t k = 0; k < f.slots.size();) {
       SlotFill& s = f.slots[k];
       int country = s.country_anaphor ? DefaultCountry(rules, countries, f) : -1;

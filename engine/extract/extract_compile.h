@@ -23,6 +23,7 @@ class Compiler {
   // extract_lexicons.cc
   void CollectLanguages();
   void CompileGazetteer();
+  void CompileKnownRoles();
   void CompileEquipment();
   void CompileVocabularies();  // number_words, count_words, calendar, lexicon
   void CompileRoleTitles();

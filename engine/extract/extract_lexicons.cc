@@ -205,6 +205,37 @@ void Compiler::CollectLanguages() {
   }
 }
 
+// The roles of "actor" rules of type person. Their fields are the
+// resolution stage's to check; what does not read as expected is skipped.
+void Compiler::CompileKnownRoles() {
+  for (const Rule* r : set_.OfKind("actor")) {
+    const rapidjson::Value& b = *r->body;
+    if (!b.IsObject() || !b.HasMember("name") || !b["name"].IsString() ||
+        !b.HasMember("roles") || !b["roles"].IsArray()) {
+      continue;
+    }
+    std::vector<std::pair<std::string, std::string>> roles;
+    for (const rapidjson::Value& role : b["roles"].GetArray()) {
+      if (role.IsObject() && role.HasMember("role") && role["role"].IsString() &&
+          role.HasMember("organisation") && role["organisation"].IsString()) {
+        roles.emplace_back(role["role"].GetString(), role["organisation"].GetString());
+      }
+    }
+    std::vector<std::string> names = {b["name"].GetString()};
+    if (b.HasMember("aliases") && b["aliases"].IsArray()) {
+      for (const rapidjson::Value& a : b["aliases"].GetArray()) {
+        if (a.IsObject() && a.HasMember("name") && a["name"].IsString()) {
+          names.push_back(a["name"].GetString());
+        }
+      }
+    }
+    for (const std::string& name : names) {
+      auto& known = impl_->known_roles[Fold(name)];
+      known.insert(known.end(), roles.begin(), roles.end());
+    }
+  }
+}
+
 void Compiler::CompileGazetteer() {
   for (const Rule* r : set_.OfKind("gazetteer")) {
     RuleFields f(*r, problems_);

@@ -219,7 +219,8 @@ void Compiler::CompileTemplates() {
     RuleFields f(*r, problems_);
     f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin",
                    "expand", "drop_alleged", "sentence_cues", "inherit", "share", "groups",
-                   "country_default", "describe", "denies", "not_same_as", "event_date"});
+                   "country_default", "describe", "denies", "not_same_as", "event_date",
+                   "known_holder"});
     TemplateDef t;
     f.StringArray("country_default", &t.country_default, false);
     bool have_name = f.String("template", &t.name);
@@ -231,6 +232,21 @@ void Compiler::CompileTemplates() {
     f.StringArray("drop_alleged", &t.drop_alleged, false);
     f.StringArray("describe", &t.describe, false);
     f.StringArray("denies", &t.denies, false);
+    if (const rapidjson::Value* holder = f.Find("known_holder")) {
+      TemplateDef::KnownHolder h;
+      bool ok = holder->IsObject();
+      for (auto [field, out] : {std::pair{"person", &h.person}, std::pair{"role", &h.role},
+                                std::pair{"organisation", &h.organisation}}) {
+        ok = ok && holder->HasMember(field) && (*holder)[field].IsString();
+        if (ok) *out = (*holder)[field].GetString();
+      }
+      if (ok) {
+        t.known_holder = h;
+      } else {
+        f.Problem(holder, "\"known_holder\" is {\"person\": slot, \"role\": slot, "
+                          "\"organisation\": slot}");
+      }
+    }
     f.Bool("sentence_cues", &t.sentence_cues, false);
     f.Bool("event_date", &t.event_date, false);
     if (const rapidjson::Value* inherit = f.Find("inherit")) {
@@ -338,6 +354,14 @@ void Compiler::CompileTemplates() {
                              &t.denies, &t.country_default}) {
       for (const std::string& s : *list) {
         if (t.Find(s) == nullptr) f.Problem(f.Find("slots"), absl::StrCat("\"", s, "\" is not a slot"));
+      }
+    }
+    if (t.known_holder) {
+      for (const std::string* slot :
+           {&t.known_holder->person, &t.known_holder->role, &t.known_holder->organisation}) {
+        if (t.Find(*slot) == nullptr) {
+          f.Problem(f.Find("known_holder"), absl::StrCat("\"", *slot, "\" is not a slot"));
+        }
       }
     }
     for (const std::string* slot : {&t.item_origin, &t.group_slot, &t.class_slot}) {
@@ -661,6 +685,7 @@ std::unique_ptr<ExtractRules> CompileExtractRules(const RuleSet& set,
   extract_internal::Compiler c(set, impl.get(), problems);
   c.CollectLanguages();
   c.CompileGazetteer();
+  c.CompileKnownRoles();
   c.CompileEquipment();
   c.CompileVocabularies();
   c.CompileTemplates();  // after the lexicons its "when" names

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -98,6 +99,13 @@ struct TemplateDef {
   // not the "recipient": "la base aérienne 101 de Bamako" names no supplier);
   // the document's other frames may then fill it.
   std::vector<std::pair<std::string, std::string>> not_same_as;
+  // A slot still empty takes the organisation the actor rules give a
+  // person for a role: {"person", "role", "organisation"} name the slots.
+  // Only an organisation the person's every entry for that role agrees on.
+  struct KnownHolder {
+    std::string person, role, organisation;
+  };
+  std::optional<KnownHolder> known_holder;
   // Slots still empty at the end take the country the article is about: the
   // one it names most often (names, demonyms, capitals), if one leads.
   std::vector<std::string> country_default;
@@ -319,6 +327,12 @@ struct ExtractRules::Impl {
   absl::flat_hash_map<std::string, int> demonyms;
   std::map<std::string, extract_internal::TemplateDef> templates;
   std::vector<extract_internal::Language> languages;  // sorted by name
+  // What the "actor" rules (the resolution stage's who is who) say of the
+  // roles persons hold: folded name or alias -> (role, organisation), so
+  // that "le président de la Transition, le colonel Assimi Goïta" is
+  // Mali's president in an article that names Russia most.
+  absl::flat_hash_map<std::string, std::vector<std::pair<std::string, std::string>>>
+      known_roles;
 
   const extract_internal::Language* Find(absl::string_view language) const;
   const extract_internal::TemplateDef* Template(absl::string_view name) const;

@@ -60,8 +60,9 @@ TEST(FramesTest, RolesFromAppositions) {
   ExpectFrames({
       {"fr", "Le ministre malien de la Défense, Sadio Kamara, a accueilli les appareils.", "role",
        {"person=Sadio Kamara|role=defence_minister|organisation=Mali"}},
+      // No country in the text: the actor rules know whose president he is.
       {"fr", "Le président de transition Assimi Goïta a salué l'arrivée des avions.", "role",
-       {"person=Assimi Goïta|role=president"}},
+       {"person=Assimi Goïta|role=president|organisation=Mali"}},
       {"fr",
        "Le chef d'état-major de l'armée de l'air, le colonel Alou Boï Diarra, était présent.",
        "role", {"person=Alou Boï Diarra|role=chief_of_staff|organisation=armée de l'air"}},
@@ -281,6 +282,21 @@ TEST(FramesTest, ADeniedStatementsClaimsDenyTheirValues) {
     }
     EXPECT_EQ(got, c.claims) << c.text;
   }
+}
+
+// A role whose title names no country takes the organisation the actor
+// rules give the person for that role, not the country the article names
+// most; a person they do not know still takes that country.
+TEST(FramesTest, AKnownPersonsRoleTakesTheirOrganisation) {
+  ExpectFrames({
+      {"fr",
+       "La Russie a livré deux hélicoptères russes au Mali. Moscou et la Russie s'en "
+       "félicitent. Le président de la Transition, le colonel Assimi Goïta, a remercié la "
+       "Russie. Le ministre de la Défense, Boubacar Traoré, était présent.",
+       "role",
+       {"person=Assimi Goïta|role=president|organisation=Mali",
+        "person=Boubacar Traoré|role=defence_minister|organisation=Russie"}},
+  });
 }
 
 // A person placed at the event the article leads with ("a assisté à la

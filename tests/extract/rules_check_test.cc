@@ -2,6 +2,7 @@
 // example holds.
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "crosscheck/rules.h"
 #include "gtest/gtest.h"
 #include "tests/support/test_support.h"
@@ -61,6 +62,27 @@ TEST(RuleCheck, InheritWhenNamesALexicon) {
   EXPECT_NE(problem.find("templates.json:5:"), std::string::npos) << problem;
   EXPECT_NE(problem.find("no language has the lexicon \"no_such_lexicon\""), std::string::npos)
       << problem;
+}
+
+TEST(RuleCheck, KnownHolderAndDeniesNameSlots) {
+  testing::TempDir dir;
+  dir.Write("templates.json", R"({"pack": "t", "rules": [
+  {"id": "t.role", "kind": "claim_template", "priority": 0, "template": "role",
+   "slots": {"person": "person", "role": "role"}, "identity": ["person"],
+   "denies": ["role"],
+   "known_holder": {"person": "person", "role": "role", "organisation": "country"},
+   "examples": [{"in": "x", "language": "fr", "claims": []}]},
+  {"id": "t.toll", "kind": "claim_template", "priority": 0, "template": "toll",
+   "slots": {"count": "count"}, "identity": ["count"], "denies": ["victims"],
+   "examples": [{"in": "x", "language": "fr", "claims": []}]}
+]})");
+  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
+  ASSERT_TRUE(check.ok()) << check.status();
+  std::string all;
+  for (const auto& p : check->problems) absl::StrAppend(&all, p.ToString(), "\n");
+  EXPECT_NE(all.find("templates.json:5:20: \"country\""), std::string::npos) << all;
+  EXPECT_NE(all.find("\"country\" is not a slot"), std::string::npos) << all;
+  EXPECT_NE(all.find("\"victims\" is not a slot"), std::string::npos) << all;
 }
 
 }  // namespace
