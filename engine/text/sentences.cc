@@ -24,6 +24,13 @@ size_t SkipClosers(absl::string_view t, size_t j, size_t end) {
       ++j;
       continue;
     }
+    // A note call after the period belongs to the sentence: "them.[7] We".
+    size_t digits = j + 1;
+    while (digits < end && digits - j <= 3 && absl::ascii_isdigit(t[digits])) ++digits;
+    if (t[j] == '[' && digits > j + 1 && digits < end && t[digits] == ']') {
+      j = digits + 1;
+      continue;
+    }
     size_t k = j;
     while (k < end && t[k] == ' ') ++k;
     if (t.substr(k, 2) == kCloseGuillemet) {

@@ -30,6 +30,10 @@ TEST(Sentences, Split) {
       {"Pourquoi ? Parce que ! Voil\xC3\xA0...", {"Pourquoi ?", "Parce que !", "Voil\xC3\xA0..."}},
       {"Premier paragraphe sans point\nSecond paragraphe.", {"Premier paragraphe sans point", "Second paragraphe."}},
       {"Col. Assimi Goita took power. Mr. Diop spoke.", {"Col. Assimi Goita took power.", "Mr. Diop spoke."}},
+      // Note calls after the period end the sentence with it; brackets
+      // inside a sentence are no note call.
+      {"They left.[7] We stayed.[12] Then [a] came.", {"They left.[7]", "We stayed.[12]", "Then [a] came."}},
+      {"Voir le rapport.[1234] Fin.", {"Voir le rapport.[1234] Fin."}},
   };
   PreparedText p;
   for (const SplitCase& c : kCases) {
