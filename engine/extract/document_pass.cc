@@ -296,9 +296,47 @@ void DropSameCountry(const ExtractRules::Impl& rules, std::vector<FrameDraft>* f
 
 }  // namespace
 
+// "le groupe", "the group" names the organisation the nearest earlier frame
+// of the template names in that slot; with no such frame the slot is
+// dropped.
+void ResolveActorAnaphors(const ExtractRules::Impl& rules, std::vector<FrameDraft>* frames) {
+  for (size_t i = 0; i < frames->size(); ++i) {
+    FrameDraft& f = (*frames)[i];
+    for (size_t k = 0; k < f.slots.size();) {
+      SlotFill& s = f.slots[k];
+      if (!s.actor_anaphor) {
+        ++k;
+        continue;
+      }
+      const SlotFill* named = nullptr;
+      for (size_t j = i; j-- > 0 && named == nullptr;) {
+        const FrameDraft& e = (*frames)[j];
+        const SlotFill* other = e.pattern->tmpl == f.pattern->tmpl ? e.Find(s.name) : nullptr;
+        if (other != nullptr && !other->actor_anaphor && other->entity >= 0 &&
+            rules.entities[other->entity].type == "organisation") {
+          named = other;
+        }
+      }
+      if (named == nullptr) {
+        const std::vector<std::string>& required = f.pattern->tmpl->required;
+        f.lender = f.lender || std::find(required.begin(), required.end(), s.name) != required.end();
+        f.slots.erase(f.slots.begin() + k);
+        continue;
+      }
+      s.text = named->text;
+      s.key = named->key;
+      s.entity = named->entity;
+      s.actor_anaphor = false;
+      s.inherited = true;
+      ++k;
+    }
+  }
+}
+
 void CompleteDocumentFrames(const ExtractRules::Impl& rules, absl::string_view language,
                             const std::vector<CountryCount>& countries,
                             std::vector<FrameDraft>* frames) {
+  ResolveActorAnaphors(rules, frames);
   DropSameCountry(rules, frames);
   FirstMentionCounts(frames);
   Share(frames);

@@ -31,6 +31,9 @@ struct SlotFill {
   // "the country", "le pays": the country the article is about, filled with
   // the other country defaults (document_pass.cc); no value until then.
   bool country_anaphor = false;
+  // "le groupe", "the group": the organisation the same slot of the nearest
+  // earlier frame of the template names (document_pass.cc), else nothing.
+  bool actor_anaphor = false;
 };
 
 struct FrameDraft {

@@ -296,6 +296,16 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
     ReadTarget(name, s, all, out);
     return;
   }
+  auto actors = lang_.lexicons.find("actor_anaphor");
+  if ((type == SlotType::kAgent || type == SlotType::kEntity) && actors != lang_.lexicons.end() &&
+      std::find(actors->second.begin(), actors->second.end(), Fold(Slice(text, stripped))) !=
+          actors->second.end()) {
+    SlotFill f = Text(name, stripped);
+    f.key.clear();
+    f.actor_anaphor = true;
+    out->push_back(std::move(f));
+    return;
+  }
   auto anaphors = lang_.lexicons.find("country_anaphor");
   if ((type == SlotType::kPlace || type == SlotType::kEntity) && anaphors != lang_.lexicons.end() &&
       std::find(anaphors->second.begin(), anaphors->second.end(), Fold(Slice(text, stripped))) !=

@@ -299,6 +299,20 @@ TEST(FramesTest, AKnownPersonsRoleTakesTheirOrganisation) {
   });
 }
 
+// "le groupe", "the group" is the organisation an earlier frame of the
+// template named; without one the statement has no actor and no frame.
+TEST(FramesTest, TheGroupIsTheOrganisationNamedBefore) {
+  ExpectFrames({
+      {"fr",
+       "Des instructeurs russes sont déployés au Mali. Les Occidentaux dénoncent le déploiement "
+       "du groupe Wagner au Mali. La junte nie toute présence du groupe au Mali.",
+       "deployment",
+       {"actor=instructeurs russes|place=Mali", "actor=Wagner|place=Mali",
+        "actor=Wagner|place=Mali|modality=denied"}},
+      {"en", "The junta denies the group's presence in Mali.", "deployment", {}},
+  });
+}
+
 // A person placed at the event the article leads with ("a assisté à la
 // cérémonie") holds the role on that event's date, not on the date of a
 // delivery mentioned since; without such words the role stays undated.
