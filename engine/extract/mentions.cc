@@ -79,8 +79,10 @@ bool CountBefore(const Language& lang, absl::string_view text,
   for (auto it = counts.rbegin(); it != counts.rend(); ++it) {
     if (it->end > start || it->begin < floor) continue;
     std::vector<std::string> gap = GapWords(text, it->end, start);
+    // "four Russian Mi-171 helicopters": a demonym may stand between.
     bool ok = std::all_of(gap.begin(), gap.end(), [&](const std::string& w) {
-      return w == "de" || w == "d'" || w == "of" || InLexicon(lang, "item_premodifier", w);
+      return w == "de" || w == "d'" || w == "of" || InLexicon(lang, "item_premodifier", w) ||
+             (lang.demonym_re != nullptr && RE2::FullMatch(w, *lang.demonym_re));
     });
     if (!ok || !ParseCount(lang, Slice(text, *it), count)) return false;
     *where = *it;
@@ -507,10 +509,21 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
     }
     kept.push_back(item);
   }
-  // Origins: a demonym just after the noun ("drones turcs Bayraktar TB2")
-  // or after the item ("hélicoptères Mi-17 russes").
+  // Origins: a demonym just after the noun ("drones turcs Bayraktar TB2"),
+  // after the item ("hélicoptères Mi-17 russes"), or between its count and
+  // the item ("four Russian Mi-171 helicopters").
   for (size_t k = 0; k < kept.size(); ++k) {
     Item& item = kept[k];
+    if (item.has_count && !item.implicit_count && lang.demonym_re != nullptr &&
+        item.count_span.end < item.start) {
+      for (const Span& d : FindAll(*lang.demonym_re, text, {item.count_span.end, item.start})) {
+        auto it = rules.demonyms.find(Fold(Slice(text, d)));
+        if (it == rules.demonyms.end()) continue;
+        item.has_origin = true;
+        item.origin = {d, it->second, true};
+        break;
+      }
+    }
     uint32_t to = k + 1 < kept.size() ? kept[k + 1].start : span.end;
     for (uint32_t from : {item.noun.end, ItemEnd(item)}) {
       if (item.has_origin || lang.demonym_re == nullptr || from >= to) continue;
