@@ -227,6 +227,18 @@ void SlotReader::ReadTarget(const std::string& name, Span s, bool all,
         if (prep.begin > t.begin && TrimPhrase(gap).empty()) t.end = prep.begin;
       }
     }
+    // A place in front is the place too: "the Tessit camp", "Kati military
+    // camp".
+    for (const EntityMention& m : ctx_.mentions->EntitiesIn(t)) {
+      const std::string& type = rules_.entities[m.entity].type;
+      if (m.demonym || (type != "place" && type != "capital") || m.span.begin != t.begin ||
+          m.span.end >= t.end) {
+        continue;
+      }
+      if (tmpl_.Find("place") != nullptr) out->push_back(Entity("place", m));
+      t.begin = m.span.end;
+      break;
+    }
     Span place = UnknownPlaceAfterFacility(t);
     if (!place.empty()) {
       t.end = place.begin;
