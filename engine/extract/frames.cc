@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "extract/lexicon.h"
@@ -230,20 +231,25 @@ const DateMention* FrameBuilder::NearestDate(Span around, uint32_t limit,
 bool FrameBuilder::ReportDate(const DateMention& d) const {
   auto words = lang_.lexicons.find("report_word");
   if (words == lang_.lexicons.end()) return false;
-  // The words before the date, last first, past "le", "on", ...
+  auto known = [&](const std::string& w) {
+    return std::find(words->second.begin(), words->second.end(), w) != words->second.end();
+  };
+  // The clause's words before the date, last first, at most six: a report
+  // word or pair among them ("publié le", "rendu public mercredi soir",
+  // "diffusé dans la nuit du 8 au 9 août") makes the date the report's.
   absl::string_view before = ctx_.text.substr(ctx_.sentence.begin, d.begin - ctx_.sentence.begin);
-  while (true) {
-    size_t end = before.find_last_not_of(" ,");
-    if (end == absl::string_view::npos) return false;
-    before = before.substr(0, end + 1);
-    size_t start = before.find_last_of(" ,");
-    absl::string_view word = start == absl::string_view::npos ? before : before.substr(start + 1);
-    if (word != "le" && word != "on" && word != "ce" && word != "the") {
-      return std::find(words->second.begin(), words->second.end(), Fold(word)) !=
-             words->second.end();
-    }
-    before.remove_suffix(word.size());
+  size_t clause = before.find_last_of(",;:(");
+  if (clause != absl::string_view::npos) before.remove_prefix(clause + 1);
+  std::vector<std::string> seen;  // folded, last first
+  for (absl::string_view w : absl::StrSplit(before, ' ', absl::SkipEmpty())) {
+    seen.insert(seen.begin(), Fold(w));
   }
+  if (seen.size() > 6) seen.resize(6);
+  for (size_t k = 0; k < seen.size(); ++k) {
+    if (known(seen[k])) return true;
+    if (k + 1 < seen.size() && known(absl::StrCat(seen[k + 1], " ", seen[k]))) return true;
+  }
+  return false;
 }
 
 // Per item: the first date after it (before the next item), else the next

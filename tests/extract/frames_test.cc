@@ -215,6 +215,15 @@ TEST(FramesTest, ATollIsNotDatedByItsReport) {
       "casualties");
   ASSERT_EQ(dated.size(), 1u);
   EXPECT_EQ(dated[0]["date"], "2022-08-08");
+  // A report word a few words before the date, or a pair of them.
+  for (const char* text :
+       {"Un communiqué diffusé dans la nuit de lundi évoquait 17 soldats tués.",
+        "Le bilan rendu public mercredi soir fait état de 42 soldats tués."}) {
+    std::vector<FrameMap> far =
+        Frames(ExtractOne(text, "fr", absl::CivilDay(2022, 8, 12)), "casualties");
+    ASSERT_EQ(far.size(), 1u) << text;
+    EXPECT_EQ(far[0].count("date"), 0u) << text << " " << far[0]["date"];
+  }
 }
 
 // A rebuttal rejects the statement just before it: that statement keeps
