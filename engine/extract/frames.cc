@@ -501,16 +501,29 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
   std::vector<re2::StringPiece> groups(n + (p.tail.index >= 0 ? 1 : 0));
   re2::StringPiece input(ctx.shadow.data(), ctx.shadow.size());
   FrameBuilder builder(rules, lang, p, ctx);
+  const size_t earlier = out->size();
+  // Whether a frame of the template already read covers `begin`: the
+  // caller drops every draft over it (see Frames in extract.cc).
+  auto covered = [&](uint32_t begin) {
+    for (size_t k = 0; k < earlier; ++k) {
+      const FrameDraft& d = (*out)[k];
+      if (!d.lender && d.pattern->tmpl == p.tmpl && d.span.begin <= begin && begin < d.span.end) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // The span first (RE2's DFAs), the groups only for a match that is read:
+  // the groups come from the same leftmost-first match, anchored on it.
+  re2::StringPiece whole;
   size_t pos = ctx.sentence.begin;
   while (pos < ctx.sentence.end &&
-         p.re->Match(input, pos, ctx.sentence.end, RE2::UNANCHORED, groups.data(), n)) {
-    size_t b = groups[0].data() - ctx.shadow.data();
-    size_t e = b + groups[0].size();
+         p.re->Match(input, pos, ctx.sentence.end, RE2::UNANCHORED, &whole, 1)) {
+    size_t b = whole.data() - ctx.shadow.data();
+    size_t re_end = b + whole.size();
+    size_t e = re_end;
     if (p.tail.index >= 0) {
-      size_t t = e;
-      while (t < ctx.sentence.end && p.tail.stops.find(ctx.shadow[t]) == std::string::npos) ++t;
-      groups[p.tail.index] = re2::StringPiece(ctx.shadow.data() + e, t - e);
-      e = t;
+      while (e < ctx.sentence.end && p.tail.stops.find(ctx.shadow[e]) == std::string::npos) ++e;
     }
     if (e == b || !AtWordBoundary(ctx.text, b) || !AtWordBoundary(ctx.text, e)) {
       pos = b + 1;
@@ -526,8 +539,17 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
       match.begin = static_cast<uint32_t>(trimmed.data() - ctx.text.data());
       match.end = match.begin + static_cast<uint32_t>(trimmed.size());
     }
-    builder.Build(match, groups, out);
     pos = e;
+    // Build keeps match.begin and a non-empty span.
+    if (covered(match.begin)) continue;
+    if (n > 1 && !p.re->Match(input, b, re_end, RE2::ANCHOR_BOTH, groups.data(), n)) {
+      continue;  // not reached: the span matched
+    }
+    groups[0] = whole;
+    if (p.tail.index >= 0) {
+      groups[p.tail.index] = re2::StringPiece(ctx.shadow.data() + re_end, e - re_end);
+    }
+    builder.Build(match, groups, out);
   }
 }
 
