@@ -24,6 +24,15 @@ bool Has(const std::vector<SlotFill>& fills, absl::string_view name) {
                      [&](const SlotFill& f) { return f.name == name; });
 }
 
+// A copy of `fills` with room for `more` (no reallocation as a frame's
+// own slots are added).
+std::vector<SlotFill> CopyWithRoom(const std::vector<SlotFill>& fills, size_t more) {
+  std::vector<SlotFill> out;
+  out.reserve(fills.size() + more);
+  out.insert(out.end(), fills.begin(), fills.end());
+  return out;
+}
+
 bool Listed(const std::vector<std::string>& list, absl::string_view name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
@@ -317,7 +326,7 @@ void FrameBuilder::Emit(Span match, std::vector<SlotFill> slots, const Fills& fi
     return;
   }
   for (const SlotFill& alt : fills.alternatives) {
-    std::vector<SlotFill> s = slots;
+    std::vector<SlotFill> s = CopyWithRoom(slots, 1);
     s.push_back(alt);
     emit_one(std::move(s));
   }
@@ -374,6 +383,7 @@ void FrameBuilder::ReturnLentNames(Fills* fills) const {
 void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups,
                          std::vector<FrameDraft>* out) {
   Fills fills;
+  fills.one.reserve(8);
   ReadGroups(p_.groups, groups, Span(), &fills);
   ReturnLentNames(&fills);
   for (const ContextPattern& c : p_.context) ApplyContext(c, match, &fills);
@@ -412,7 +422,7 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
   if (want_date) shared = NearestDate(match, limit, fills);
   if (!counted.empty()) {
     for (const Group& g : counted) {
-      std::vector<SlotFill> s = fills.one;
+      std::vector<SlotFill> s = CopyWithRoom(fills.one, 4);
       if (!Has(s, tmpl_.group_slot)) s.push_back(reader_.Text(tmpl_.group_slot, g.phrase));
       if (const std::string* cls = GroupClass(g); cls != nullptr && !Has(s, tmpl_.class_slot)) {
         SlotFill c = reader_.Text(tmpl_.class_slot, g.noun);
@@ -436,7 +446,7 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
   RoleMention role;
   if (items.empty() && !fills.items.empty() && ctx_.mentions->RoleIn(fills.items, &role)) return;
   if (items.empty()) {  // without items to read, a frame or a lender as it is
-    std::vector<SlotFill> s = fills.one;
+    std::vector<SlotFill> s = CopyWithRoom(fills.one, 1);
     if (shared != nullptr) s.push_back(reader_.Date(p_.date_slot, *shared));
     Emit(match, std::move(s), fills, false, out);
     return;
@@ -450,7 +460,7 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
   }
   for (size_t k = 0; k < items.size(); ++k) {
     const Item& item = items[k];
-    std::vector<SlotFill> s = fills.one;
+    std::vector<SlotFill> s = CopyWithRoom(fills.one, 5);
     SlotFill cls = reader_.Text("item_class", item.noun);
     cls.key = cls.text = rules_.classes[item.item_class].name;
     s.push_back(cls);

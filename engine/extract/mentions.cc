@@ -147,6 +147,12 @@ std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span) {
   return out;
 }
 
+bool FindsAny(const RE2& re, absl::string_view text, Span span) {
+  size_t pos = span.begin;
+  Span s;
+  return FindNext(re, text, span, &pos, &s);
+}
+
 bool FindEntity(const ExtractRules::Impl& rules, const Language& lang,
                 absl::string_view text, Span span, EntityMention* out) {
   Span s;
