@@ -1,6 +1,7 @@
 #include "extract/frames.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,7 +80,7 @@ class FrameBuilder {
             std::vector<FrameDraft>* out) const;
   // The class the template gives the group's noun, or null.
   const std::string* GroupClass(const Group& g) const;
-  // FrameDraft::inherit_when for this sentence.
+  // FrameDraft::inherit_when for this sentence, computed once.
   uint32_t InheritWhen() const;
 
   const ExtractRules::Impl& rules_;
@@ -88,6 +89,7 @@ class FrameBuilder {
   const TemplateDef& tmpl_;
   const SentenceContext& ctx_;
   SlotReader reader_;
+  mutable std::optional<uint32_t> inherit_when_;
 };
 
 void FrameBuilder::ReadGroups(const GroupNames& names, const std::vector<re2::StringPiece>& groups,
@@ -333,16 +335,18 @@ void FrameBuilder::Emit(Span match, std::vector<SlotFill> slots, const Fills& fi
 }
 
 uint32_t FrameBuilder::InheritWhen() const {
+  if (inherit_when_.has_value()) return *inherit_when_;
   uint32_t mask = 0;
   for (size_t k = 0; k < tmpl_.inherit.size(); ++k) {
     const std::string& when = tmpl_.inherit[k].when;
     if (when.empty()) continue;
     auto scanner = lang_.lexicon_re.find(when);
     if (scanner != lang_.lexicon_re.end() &&
-        !FindAll(*scanner->second, ctx_.text, ctx_.sentence).empty()) {
+        FindsAny(*scanner->second, ctx_.text, ctx_.sentence)) {
       mask |= uint32_t{1} << k;
     }
   }
+  inherit_when_ = mask;
   return mask;
 }
 
