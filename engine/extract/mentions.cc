@@ -201,16 +201,19 @@ std::vector<EntityMention> FindEntities(const ExtractRules::Impl& rules,
 bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
                 absl::string_view text, Span span, Span* out) {
   if (lang.person_re == nullptr) return false;
+  std::vector<Span> candidates = FindAll(*lang.person_re, text, span);
+  if (candidates.empty()) return false;
+  // The titles and the gazetteer names of the span, scanned for once a
+  // candidate needs them.
   std::vector<Span> roles, names;
+  bool have_names = false;
   if (lang.role_re != nullptr) roles = FindAll(*lang.role_re, text, span);
-  // Names of the gazetteer ("État islamique au Grand Sahara") are no persons.
-  if (lang.entity_re != nullptr) names = FindAll(*lang.entity_re, text, span);
   auto not_a_name = [&](absl::string_view word) {
     std::string folded = Fold(word);
     return rules.entity_names.contains(folded) || rules.demonyms.contains(folded) ||
            InLexicon(lang, "det", folded) || InLexicon(lang, "not_a_name", folded);
   };
-  for (Span s : FindAll(*lang.person_re, text, span)) {
+  for (Span s : candidates) {
     // A title written in capitals before the name ("Deputy Defence Minister
     // Yunus-Bek Yevkurov") is cut off.
     for (const Span& r : roles) {
@@ -232,10 +235,11 @@ bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
       continue;
     }
     auto overlaps = [&](const Span& r) { return s.begin < r.end && r.begin < s.end; };
-    if (std::any_of(roles.begin(), roles.end(), overlaps) ||
-        std::any_of(names.begin(), names.end(), overlaps)) {
-      continue;
-    }
+    if (std::any_of(roles.begin(), roles.end(), overlaps)) continue;
+    // Names of the gazetteer ("État islamique au Grand Sahara") are no persons.
+    if (!have_names && lang.entity_re != nullptr) names = FindAll(*lang.entity_re, text, span);
+    have_names = true;
+    if (std::any_of(names.begin(), names.end(), overlaps)) continue;
     *out = s;
     return true;
   }
