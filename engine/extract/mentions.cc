@@ -410,6 +410,7 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
     if (is_model) item.models.push_back(s);
     items.push_back(item);
   }
+  if (items.empty()) return items;  // nothing for counts or breakdowns to read
   // Counts written before each item.
   std::vector<Span> counts;
   if (lang.count_re != nullptr) counts = FindAll(*lang.count_re, text, span);
@@ -547,10 +548,12 @@ std::vector<Group> ParseGroups(const Language& lang, const std::string& lexicon,
     std::vector<Span> breaks = FindAll(*lang.clause_break_re, text, span);
     if (!breaks.empty()) span.end = breaks.front().begin;
   }
+  std::vector<Span> nouns = FindAll(*scanner->second, text, span);
+  if (nouns.empty()) return groups;
   std::vector<Span> counts;
   if (lang.count_re != nullptr) counts = FindAll(*lang.count_re, text, span);
   uint32_t floor = span.begin;
-  for (const Span& noun : FindAll(*scanner->second, text, span)) {
+  for (const Span& noun : nouns) {
     Group g;
     g.noun = g.phrase = noun;
     g.has_count = CountBefore(lang, text, counts, floor, noun.begin, &g.count, &g.count_span);
