@@ -1,6 +1,7 @@
 #include "extract/frames.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,15 @@ bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 bool Has(const std::vector<SlotFill>& fills, absl::string_view name) {
   return std::any_of(fills.begin(), fills.end(),
                      [&](const SlotFill& f) { return f.name == name; });
+}
+
+// A copy of `fills` with room for `more` (no reallocation as a frame's
+// own slots are added).
+std::vector<SlotFill> CopyWithRoom(const std::vector<SlotFill>& fills, size_t more) {
+  std::vector<SlotFill> out;
+  out.reserve(fills.size() + more);
+  out.insert(out.end(), fills.begin(), fills.end());
+  return out;
 }
 
 bool Listed(const std::vector<std::string>& list, absl::string_view name) {
@@ -71,7 +81,7 @@ class FrameBuilder {
             std::vector<FrameDraft>* out) const;
   // The class the template gives the group's noun, or null.
   const std::string* GroupClass(const Group& g) const;
-  // FrameDraft::inherit_when for this sentence.
+  // FrameDraft::inherit_when for this sentence, computed once.
   uint32_t InheritWhen() const;
 
   const ExtractRules::Impl& rules_;
@@ -80,6 +90,7 @@ class FrameBuilder {
   const TemplateDef& tmpl_;
   const SentenceContext& ctx_;
   SlotReader reader_;
+  mutable std::optional<uint32_t> inherit_when_;
 };
 
 void FrameBuilder::ReadGroups(const GroupNames& names, const std::vector<re2::StringPiece>& groups,
@@ -323,23 +334,25 @@ void FrameBuilder::Emit(Span match, std::vector<SlotFill> slots, const Fills& fi
     return;
   }
   for (const SlotFill& alt : fills.alternatives) {
-    std::vector<SlotFill> s = slots;
+    std::vector<SlotFill> s = CopyWithRoom(slots, 1);
     s.push_back(alt);
     emit_one(std::move(s));
   }
 }
 
 uint32_t FrameBuilder::InheritWhen() const {
+  if (inherit_when_.has_value()) return *inherit_when_;
   uint32_t mask = 0;
   for (size_t k = 0; k < tmpl_.inherit.size(); ++k) {
     const std::string& when = tmpl_.inherit[k].when;
     if (when.empty()) continue;
     auto scanner = lang_.lexicon_re.find(when);
     if (scanner != lang_.lexicon_re.end() &&
-        !FindAll(*scanner->second, ctx_.text, ctx_.sentence).empty()) {
+        FindsAny(*scanner->second, ctx_.text, ctx_.sentence)) {
       mask |= uint32_t{1} << k;
     }
   }
+  inherit_when_ = mask;
   return mask;
 }
 
@@ -380,6 +393,7 @@ void FrameBuilder::ReturnLentNames(Fills* fills) const {
 void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups,
                          std::vector<FrameDraft>* out) {
   Fills fills;
+  fills.one.reserve(8);
   ReadGroups(p_.groups, groups, Span(), &fills);
   ReturnLentNames(&fills);
   for (const ContextPattern& c : p_.context) ApplyContext(c, match, &fills);
@@ -418,7 +432,7 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
   if (want_date) shared = NearestDate(match, limit, fills);
   if (!counted.empty()) {
     for (const Group& g : counted) {
-      std::vector<SlotFill> s = fills.one;
+      std::vector<SlotFill> s = CopyWithRoom(fills.one, 4);
       if (!Has(s, tmpl_.group_slot)) s.push_back(reader_.Text(tmpl_.group_slot, g.phrase));
       if (const std::string* cls = GroupClass(g); cls != nullptr && !Has(s, tmpl_.class_slot)) {
         SlotFill c = reader_.Text(tmpl_.class_slot, g.noun);
@@ -442,7 +456,7 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
   RoleMention role;
   if (items.empty() && !fills.items.empty() && ctx_.mentions->RoleIn(fills.items, &role)) return;
   if (items.empty()) {  // without items to read, a frame or a lender as it is
-    std::vector<SlotFill> s = fills.one;
+    std::vector<SlotFill> s = CopyWithRoom(fills.one, 1);
     if (shared != nullptr) s.push_back(reader_.Date(p_.date_slot, *shared));
     Emit(match, std::move(s), fills, false, out);
     return;
@@ -456,7 +470,7 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
   }
   for (size_t k = 0; k < items.size(); ++k) {
     const Item& item = items[k];
-    std::vector<SlotFill> s = fills.one;
+    std::vector<SlotFill> s = CopyWithRoom(fills.one, 5);
     SlotFill cls = reader_.Text("item_class", item.noun);
     cls.key = cls.text = rules_.classes[item.item_class].name;
     s.push_back(cls);
@@ -507,16 +521,29 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
   std::vector<re2::StringPiece> groups(n + (p.tail.index >= 0 ? 1 : 0));
   re2::StringPiece input(ctx.shadow.data(), ctx.shadow.size());
   FrameBuilder builder(rules, lang, p, ctx);
+  const size_t earlier = out->size();
+  // Whether a frame of the template already read covers `begin`: the
+  // caller drops every draft over it (see Frames in extract.cc).
+  auto covered = [&](uint32_t begin) {
+    for (size_t k = 0; k < earlier; ++k) {
+      const FrameDraft& d = (*out)[k];
+      if (!d.lender && d.pattern->tmpl == p.tmpl && d.span.begin <= begin && begin < d.span.end) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // The span first (RE2's DFAs), the groups only for a match that is read:
+  // the groups come from the same leftmost-first match, anchored on it.
+  re2::StringPiece whole;
   size_t pos = ctx.sentence.begin;
   while (pos < ctx.sentence.end &&
-         p.re->Match(input, pos, ctx.sentence.end, RE2::UNANCHORED, groups.data(), n)) {
-    size_t b = groups[0].data() - ctx.shadow.data();
-    size_t e = b + groups[0].size();
+         p.re->Match(input, pos, ctx.sentence.end, RE2::UNANCHORED, &whole, 1)) {
+    size_t b = whole.data() - ctx.shadow.data();
+    size_t re_end = b + whole.size();
+    size_t e = re_end;
     if (p.tail.index >= 0) {
-      size_t t = e;
-      while (t < ctx.sentence.end && p.tail.stops.find(ctx.shadow[t]) == std::string::npos) ++t;
-      groups[p.tail.index] = re2::StringPiece(ctx.shadow.data() + e, t - e);
-      e = t;
+      while (e < ctx.sentence.end && p.tail.stops.find(ctx.shadow[e]) == std::string::npos) ++e;
     }
     if (e == b || !AtWordBoundary(ctx.text, b) || !AtWordBoundary(ctx.text, e)) {
       pos = b + 1;
@@ -532,8 +559,17 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
       match.begin = static_cast<uint32_t>(trimmed.data() - ctx.text.data());
       match.end = match.begin + static_cast<uint32_t>(trimmed.size());
     }
-    builder.Build(match, groups, out);
     pos = e;
+    // Build keeps match.begin and a non-empty span.
+    if (covered(match.begin)) continue;
+    if (n > 1 && !p.re->Match(input, b, re_end, RE2::ANCHOR_BOTH, groups.data(), n)) {
+      continue;  // not reached: the span matched
+    }
+    groups[0] = whole;
+    if (p.tail.index >= 0) {
+      groups[p.tail.index] = re2::StringPiece(ctx.shadow.data() + re_end, e - re_end);
+    }
+    builder.Build(match, groups, out);
   }
 }
 

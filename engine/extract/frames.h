@@ -68,7 +68,10 @@ struct SentenceContext {
   const SentenceMentions* mentions = nullptr;       // of the sentence
 };
 
-// Appends the frames of pattern `p` found in the sentence.
+// Appends the frames of pattern `p` found in the sentence. A match that
+// starts inside the span of a frame (not a lender) of the same template
+// already in `*out` is not read: such a statement is read once, by the
+// pattern that came first.
 void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
                   const ClaimPattern& p, const SentenceContext& ctx,
                   std::vector<FrameDraft>* out);

@@ -149,6 +149,12 @@ std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span) {
   return out;
 }
 
+bool FindsAny(const RE2& re, absl::string_view text, Span span) {
+  size_t pos = span.begin;
+  Span s;
+  return FindNext(re, text, span, &pos, &s);
+}
+
 bool FindEntity(const ExtractRules::Impl& rules, const Language& lang,
                 absl::string_view text, Span span, EntityMention* out) {
   Span s;
@@ -197,16 +203,19 @@ std::vector<EntityMention> FindEntities(const ExtractRules::Impl& rules,
 bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
                 absl::string_view text, Span span, Span* out) {
   if (lang.person_re == nullptr) return false;
+  std::vector<Span> candidates = FindAll(*lang.person_re, text, span);
+  if (candidates.empty()) return false;
+  // The titles and the gazetteer names of the span, scanned for once a
+  // candidate needs them.
   std::vector<Span> roles, names;
+  bool have_names = false;
   if (lang.role_re != nullptr) roles = FindAll(*lang.role_re, text, span);
-  // Names of the gazetteer ("État islamique au Grand Sahara") are no persons.
-  if (lang.entity_re != nullptr) names = FindAll(*lang.entity_re, text, span);
   auto not_a_name = [&](absl::string_view word) {
     std::string folded = Fold(word);
     return rules.entity_names.contains(folded) || rules.demonyms.contains(folded) ||
            InLexicon(lang, "det", folded) || InLexicon(lang, "not_a_name", folded);
   };
-  for (Span s : FindAll(*lang.person_re, text, span)) {
+  for (Span s : candidates) {
     // A title written in capitals before the name ("Deputy Defence Minister
     // Yunus-Bek Yevkurov") is cut off.
     for (const Span& r : roles) {
@@ -228,10 +237,11 @@ bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
       continue;
     }
     auto overlaps = [&](const Span& r) { return s.begin < r.end && r.begin < s.end; };
-    if (std::any_of(roles.begin(), roles.end(), overlaps) ||
-        std::any_of(names.begin(), names.end(), overlaps)) {
-      continue;
-    }
+    if (std::any_of(roles.begin(), roles.end(), overlaps)) continue;
+    // Names of the gazetteer ("État islamique au Grand Sahara") are no persons.
+    if (!have_names && lang.entity_re != nullptr) names = FindAll(*lang.entity_re, text, span);
+    have_names = true;
+    if (std::any_of(names.begin(), names.end(), overlaps)) continue;
     *out = s;
     return true;
   }
@@ -402,6 +412,7 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
     if (is_model) item.models.push_back(s);
     items.push_back(item);
   }
+  if (items.empty()) return items;  // nothing for counts or breakdowns to read
   // Counts written before each item.
   std::vector<Span> counts;
   if (lang.count_re != nullptr) counts = FindAll(*lang.count_re, text, span);
@@ -550,10 +561,12 @@ std::vector<Group> ParseGroups(const Language& lang, const std::string& lexicon,
     std::vector<Span> breaks = FindAll(*lang.clause_break_re, text, span);
     if (!breaks.empty()) span.end = breaks.front().begin;
   }
+  std::vector<Span> nouns = FindAll(*scanner->second, text, span);
+  if (nouns.empty()) return groups;
   std::vector<Span> counts;
   if (lang.count_re != nullptr) counts = FindAll(*lang.count_re, text, span);
   uint32_t floor = span.begin;
-  for (const Span& noun : FindAll(*scanner->second, text, span)) {
+  for (const Span& noun : nouns) {
     Group g;
     g.noun = g.phrase = noun;
     g.has_count = CountBefore(lang, text, counts, floor, noun.begin, &g.count, &g.count_span);

@@ -21,6 +21,8 @@ struct Span {
 
 // Every match of `re` in text[span] at word boundaries, left to right.
 std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span);
+// Whether FindAll(re, text, span) is not empty; stops at the first match.
+bool FindsAny(const RE2& re, absl::string_view text, Span span);
 
 struct EntityMention {
   Span span;

@@ -1,6 +1,7 @@
 #include "extract/modality.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "extract/lexicon.h"
 
@@ -17,10 +18,25 @@ std::vector<Span> FindQuotations(absl::string_view text) {
   std::vector<Span> out;
   bool open = false;
   uint32_t start = 0;
+  // The next '\n', '"' and kOpen[0] at or after i (npos: none), found with
+  // memchr: only these bytes open or close anything (kClose starts as kOpen).
+  const char kBytes[3] = {'\n', '"', kOpen[0]};
+  size_t next[3];
+  auto find = [&](int k, size_t from) {
+    const void* at = from < text.size()
+                         ? std::memchr(text.data() + from, kBytes[k], text.size() - from)
+                         : nullptr;
+    next[k] = at == nullptr ? absl::string_view::npos
+                            : static_cast<size_t>(static_cast<const char*>(at) - text.data());
+  };
+  for (int k = 0; k < 3; ++k) find(k, 0);
   for (size_t i = 0; i < text.size(); ++i) {
+    for (int k = 0; k < 3; ++k) {
+      if (next[k] < i) find(k, i);
+    }
+    i = std::min({next[0], next[1], next[2]});
+    if (i == absl::string_view::npos) break;
     char c = text[i];
-    // Only these bytes open or close anything (kClose starts as kOpen).
-    if (c != '\n' && c != '"' && c != kOpen[0]) continue;
     if (c == '\n') {
       if (open) out.push_back({start, static_cast<uint32_t>(i)});
       open = false;
