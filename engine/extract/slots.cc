@@ -160,12 +160,15 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
       return;
     }
   }
-  // A pronoun alone ("Il s'est rendu à Moscou") names no one.
+  // A pronoun ("Il s'est rendu à Moscou") names no one, and a phrase with
+  // one is a clause, not a name ("nine years after they were deployed").
   auto pronouns = lang_.lexicons.find("pronoun");
-  if (pronouns != lang_.lexicons.end() &&
-      std::find(pronouns->second.begin(), pronouns->second.end(),
-                Fold(Slice(text, stripped))) != pronouns->second.end()) {
-    return;
+  if (pronouns != lang_.lexicons.end()) {
+    const std::vector<std::string>& words = pronouns->second;
+    if (std::find(words.begin(), words.end(), Fold(Slice(text, stripped))) != words.end()) return;
+    for (absl::string_view w : absl::StrSplit(Slice(text, stripped), ' ', absl::SkipEmpty())) {
+      if (std::find(words.begin(), words.end(), Fold(w)) != words.end()) return;
+    }
   }
   out->push_back(Text(name, stripped));
 }

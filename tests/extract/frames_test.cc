@@ -322,6 +322,18 @@ TEST(FramesTest, TheGroupIsTheOrganisationNamedBefore) {
   });
 }
 
+// A pronoun names no one, alone or inside a phrase read as the actor:
+// such a phrase is a clause ("nine years after they were deployed").
+TEST(FramesTest, APhraseWithAPronounIsNoActor) {
+  ExpectFrames({
+      {"en", "The troops left in August, nine years after they were first deployed.",
+       "deployment", {}},
+      {"fr", "Il s'est rendu à Moscou.", "visit", {}},
+      {"en", "French troops were first deployed in Mali in 2013.", "deployment",
+       {"actor=France|place=Mali|date=2013"}},
+  });
+}
+
 // A person placed at the event the article leads with ("a assisté à la
 // cérémonie") holds the role on that event's date, not on the date of a
 // delivery mentioned since; without such words the role stays undated.
