@@ -23,12 +23,6 @@ size_t NextCharStart(absl::string_view text, size_t pos) {
   return pos;
 }
 
-bool InLexicon(const Language& lang, const char* name, absl::string_view folded) {
-  auto it = lang.lexicons.find(name);
-  if (it == lang.lexicons.end()) return false;
-  return std::find(it->second.begin(), it->second.end(), folded) != it->second.end();
-}
-
 // The words of text[begin, end), folded, "," kept as a word.
 std::vector<std::string> GapWords(absl::string_view text, uint32_t begin, uint32_t end) {
   std::vector<std::string> words;
@@ -140,6 +134,13 @@ bool FindNext(const RE2& re, absl::string_view text, Span span, size_t* pos, Spa
 }
 
 }  // namespace
+
+bool InLexicon(const Language& lang, const char* name, absl::string_view folded) {
+  auto it = lang.lexicons.find(name);
+  if (it == lang.lexicons.end()) return false;
+  return std::find(it->second.begin(), it->second.end(), folded) != it->second.end();
+}
+
 
 std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span) {
   std::vector<Span> out;

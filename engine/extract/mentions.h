@@ -20,6 +20,9 @@ struct Span {
 };
 
 // Every match of `re` in text[span] at word boundaries, left to right.
+// Whether `folded` (Fold()) is a word of the language's lexicon `name`.
+bool InLexicon(const Language& lang, const char* name, absl::string_view folded);
+
 std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span);
 // Whether FindAll(re, text, span) is not empty; stops at the first match.
 bool FindsAny(const RE2& re, absl::string_view text, Span span);

@@ -162,13 +162,9 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
   }
   // A pronoun ("Il s'est rendu à Moscou") names no one, and a phrase with
   // one is a clause, not a name ("nine years after they were deployed").
-  auto pronouns = lang_.lexicons.find("pronoun");
-  if (pronouns != lang_.lexicons.end()) {
-    const std::vector<std::string>& words = pronouns->second;
-    if (std::find(words.begin(), words.end(), Fold(Slice(text, stripped))) != words.end()) return;
-    for (absl::string_view w : absl::StrSplit(Slice(text, stripped), ' ', absl::SkipEmpty())) {
-      if (std::find(words.begin(), words.end(), Fold(w)) != words.end()) return;
-    }
+  if (InLexicon(lang_, "pronoun", Fold(Slice(text, stripped)))) return;
+  for (absl::string_view w : absl::StrSplit(Slice(text, stripped), ' ', absl::SkipEmpty())) {
+    if (InLexicon(lang_, "pronoun", Fold(w))) return;
   }
   out->push_back(Text(name, stripped));
 }
@@ -311,23 +307,18 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
     ReadTarget(name, s, all, out);
     return;
   }
-  auto actors = lang_.lexicons.find("actor_anaphor");
-  if ((type == SlotType::kAgent || type == SlotType::kEntity) && actors != lang_.lexicons.end() &&
-      std::find(actors->second.begin(), actors->second.end(), Fold(Slice(text, stripped))) !=
-          actors->second.end()) {
+  // "le groupe", "the group": the organisation named before; "le pays",
+  // "the country": the country the article is about (document_pass.cc).
+  const std::string phrase = Fold(Slice(text, stripped));
+  const bool actor = (type == SlotType::kAgent || type == SlotType::kEntity) &&
+                     InLexicon(lang_, "actor_anaphor", phrase);
+  const bool country = !actor && (type == SlotType::kPlace || type == SlotType::kEntity) &&
+                       InLexicon(lang_, "country_anaphor", phrase);
+  if (actor || country) {
     SlotFill f = Text(name, stripped);
     f.key.clear();
-    f.actor_anaphor = true;
-    out->push_back(std::move(f));
-    return;
-  }
-  auto anaphors = lang_.lexicons.find("country_anaphor");
-  if ((type == SlotType::kPlace || type == SlotType::kEntity) && anaphors != lang_.lexicons.end() &&
-      std::find(anaphors->second.begin(), anaphors->second.end(), Fold(Slice(text, stripped))) !=
-          anaphors->second.end()) {
-    SlotFill f = Text(name, stripped);
-    f.key.clear();
-    f.country_anaphor = true;
+    f.actor_anaphor = actor;
+    f.country_anaphor = country;
     out->push_back(std::move(f));
     return;
   }
