@@ -296,10 +296,32 @@ void DropSameCountry(const ExtractRules::Impl& rules, std::vector<FrameDraft>* f
 
 }  // namespace
 
-// "le groupe", "the group" names the organisation the nearest earlier frame
-// of the template names in that slot; with no such frame the slot is
-// dropped.
-void ResolveActorAnaphors(const ExtractRules::Impl& rules, std::vector<FrameDraft>* frames) {
+// The last organisation named before `before` in sentence `sentence`, else
+// in the sentence before it, or null.
+const EntityMention* OrganisationBefore(const ExtractRules::Impl& rules,
+                                        const SentenceEntities& entities, size_t sentence,
+                                        uint32_t before) {
+  for (size_t back = 0; back < 2 && back <= sentence; ++back) {
+    const size_t i = sentence - back;
+    if (i >= entities.size()) continue;
+    const EntityMention* last = nullptr;
+    for (const EntityMention& m : entities[i]) {
+      if (!m.demonym && m.span.end <= before && rules.entities[m.entity].type == "organisation") {
+        last = &m;
+      }
+    }
+    if (last != nullptr) return last;
+  }
+  return nullptr;
+}
+
+// "le groupe", "the group", "la force" names the organisation the nearest
+// earlier frame of the template names in that slot; with no such frame, the
+// organisation named last before it in its sentence or the one before ("Le
+// retrait de Barkhane s'est fait par étapes : la force a remis ..."); with
+// neither the slot is dropped.
+void ResolveActorAnaphors(const ExtractRules::Impl& rules, absl::string_view language,
+                          const SentenceEntities& entities, std::vector<FrameDraft>* frames) {
   for (size_t i = 0; i < frames->size(); ++i) {
     FrameDraft& f = (*frames)[i];
     for (size_t k = 0; k < f.slots.size();) {
@@ -318,6 +340,15 @@ void ResolveActorAnaphors(const ExtractRules::Impl& rules, std::vector<FrameDraf
         }
       }
       if (named == nullptr) {
+        if (const EntityMention* m = OrganisationBefore(rules, entities, f.sentence, s.span.begin)) {
+          s.text = EntityName(rules, m->entity, language);
+          s.key = Fold(s.text);
+          s.entity = m->entity;
+          s.actor_anaphor = false;
+          s.inherited = true;
+          ++k;
+          continue;
+        }
         const std::vector<std::string>& required = f.pattern->tmpl->required;
         f.lender = f.lender || std::find(required.begin(), required.end(), s.name) != required.end();
         f.slots.erase(f.slots.begin() + k);
@@ -335,8 +366,8 @@ void ResolveActorAnaphors(const ExtractRules::Impl& rules, std::vector<FrameDraf
 
 void CompleteDocumentFrames(const ExtractRules::Impl& rules, absl::string_view language,
                             const std::vector<CountryCount>& countries,
-                            std::vector<FrameDraft>* frames) {
-  ResolveActorAnaphors(rules, frames);
+                            const SentenceEntities& entities, std::vector<FrameDraft>* frames) {
+  ResolveActorAnaphors(rules, language, entities, frames);
   DropSameCountry(rules, frames);
   FirstMentionCounts(frames);
   Share(frames);

@@ -179,6 +179,7 @@ void DocumentExtractor::Run(uint32_t d) {
   s_->document.clear();
   bool shadowed = false;
   for (size_t i = 0; i < p.sentences.size(); ++i) {
+    s_->sentence_entities[i].clear();
     if (s_->claim_hits[i].empty()) continue;
     if (!shadowed) {
       s_->shadow.assign(p.text);
@@ -190,7 +191,21 @@ void DocumentExtractor::Run(uint32_t d) {
     Frames(*lang, i);
   }
   if (s_->document.empty()) return;
-  CompleteDocumentFrames(rules_, lang->name, Countries(*lang, doc.title), &s_->document);
+  // An actor anaphor may name the organisation of the sentence before, which
+  // no pattern may have read: its mentions are found now.
+  for (const FrameDraft& f : s_->document) {
+    const size_t before = f.sentence - 1;
+    if (f.sentence == 0 || !s_->claim_hits[before].empty() ||
+        !s_->sentence_entities[before].empty() ||
+        std::none_of(f.slots.begin(), f.slots.end(),
+                     [](const SlotFill& s) { return s.actor_anaphor; })) {
+      continue;
+    }
+    s_->sentence_entities[before] =
+        FindEntities(rules_, *lang, p.text, {p.sentences[before].begin, p.sentences[before].end});
+  }
+  CompleteDocumentFrames(rules_, lang->name, Countries(*lang, doc.title), s_->sentence_entities,
+                         &s_->document);
   s_->document.erase(std::remove_if(s_->document.begin(), s_->document.end(),
                                     [](const FrameDraft& f) { return f.lender; }),
                      s_->document.end());

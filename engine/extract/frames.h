@@ -87,10 +87,12 @@ struct CountryCount {
 // article is about for country_default slots: of `countries` (most named
 // first), the first one no other slot of the frame names, when it leads the
 // next such one. Entities read from elsewhere show their names in
-// `language`. `frames` are in text order.
+// `language`. `entities` holds each sentence's mentions (empty for sentences
+// no pattern read). `frames` are in text order.
+using SentenceEntities = std::vector<std::vector<EntityMention>>;
 void CompleteDocumentFrames(const ExtractRules::Impl& rules, absl::string_view language,
                             const std::vector<CountryCount>& countries,
-                            std::vector<FrameDraft>* frames);
+                            const SentenceEntities& entities, std::vector<FrameDraft>* frames);
 
 }  // namespace crosscheck::extract_internal
 

@@ -73,9 +73,11 @@ bool CountBefore(const Language& lang, absl::string_view text,
   for (auto it = counts.rbegin(); it != counts.rend(); ++it) {
     if (it->end > start || it->begin < floor) continue;
     std::vector<std::string> gap = GapWords(text, it->end, start);
-    // "four Russian Mi-171 helicopters": a demonym may stand between.
+    // "four Russian Mi-171 helicopters": a demonym may stand between;
+    // "42 de nos soldats": so may a determiner of the counted lot.
     bool ok = std::all_of(gap.begin(), gap.end(), [&](const std::string& w) {
       return w == "de" || w == "d'" || w == "of" || InLexicon(lang, "item_premodifier", w) ||
+             InLexicon(lang, "count_partitive", w) ||
              (lang.demonym_re != nullptr && RE2::FullMatch(w, *lang.demonym_re));
     });
     if (!ok || !ParseCount(lang, Slice(text, *it), count)) return false;

@@ -113,9 +113,18 @@ const DateMention* SlotReader::DateIn(Span s) const {
 void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span stripped,
                            bool all, std::vector<SlotFill>* out) const {
   absl::string_view text = ctx_.text;
+  // A count that opens the phrase is no name ("Around 300 British personnel").
+  Span counted = stripped;
+  if (lang_.count_re != nullptr) {
+    std::vector<Span> counts = FindAll(*lang_.count_re, text, stripped);
+    if (!counts.empty() && counts.front().begin == stripped.begin) {
+      counted.begin = counts.front().end;
+      while (counted.begin < counted.end && text[counted.begin] == ' ') ++counted.begin;
+    }
+  }
   // Persons: each name, skipping the titles before them ("le ministre de
   // la Défense, le colonel Sadio Camara").
-  Span search = s;
+  Span search = counted.begin > s.begin ? Span{counted.begin, s.end} : s;
   size_t before = out->size();
   while (!search.empty()) {
     Span person;
@@ -135,14 +144,7 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
   // The phrase must be headed by the forces, a count aside ("quelque 2 400
   // militaires français", not "deux responsables militaires maliens").
   auto forces = lang_.lexicon_re.find("armed_forces");
-  Span head = stripped;
-  if (lang_.count_re != nullptr) {
-    std::vector<Span> counts = FindAll(*lang_.count_re, text, stripped);
-    if (!counts.empty() && counts.front().begin == stripped.begin) {
-      head.begin = counts.front().end;
-      while (head.begin < head.end && text[head.begin] == ' ') ++head.begin;
-    }
-  }
+  Span head = counted;
   // English puts the demonym first ("French troops").
   if (lang_.demonym_re != nullptr) {
     std::vector<Span> demonyms = FindAll(*lang_.demonym_re, text, head);

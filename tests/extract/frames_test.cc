@@ -322,6 +322,24 @@ TEST(FramesTest, TheGroupIsTheOrganisationNamedBefore) {
   });
 }
 
+// With no earlier frame to name it, "la force" is the organisation named
+// last before it in its sentence or the one before; not further back.
+TEST(FramesTest, TheForceIsTheOrganisationNamedJustBefore) {
+  ExpectFrames({
+      {"fr",
+       "Le retrait de Barkhane s'est fait par étapes : la force a remis aux FAMa l'emprise de "
+       "Gossi.",
+       "withdrawal", {"actor=Barkhane|place=Gossi"}},
+      {"fr",
+       "Les habitants de Gao ont vu partir Barkhane. La force a remis aux FAMa l'emprise de Gao.",
+       "withdrawal", {"actor=Barkhane|place=Gao"}},
+      {"fr",
+       "Barkhane est là depuis 2014. Les habitants attendent. La force a remis aux FAMa "
+       "l'emprise de Gao.",
+       "withdrawal", {}},
+  });
+}
+
 // A pronoun names no one, alone or inside a phrase read as the actor:
 // such a phrase is a clause ("nine years after they were deployed").
 TEST(FramesTest, APhraseWithAPronounIsNoActor) {

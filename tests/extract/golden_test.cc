@@ -40,8 +40,9 @@ struct Floor {
 // general rules (26/52, 26/77 and 28/42, 28/77 now). mali-fr6 (5/36, 5/77
 // when written) and mali-en5 (10/38, 10/74) were written and scored the same
 // way after mali-fr5 and mali-en4, in registers none of the others has
-// (transcripts, live blogs, written questions, correction notices), and no
-// rule was written from their text: 8/36, 8/77 and 11/38, 11/74 now.
+// (transcripts, live blogs, written questions, correction notices); no rule
+// was written from their text until a third round used their misses
+// (16/45, 16/77 and 19/43, 19/74 now).
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.79, 0.58},
     {"seeds", "delivery", 1.0, 1.0},
@@ -61,10 +62,10 @@ constexpr Floor kFloors[] = {
     {"mali-en2", "", 0.61, 0.5},
     {"mali-en3", "", 0.53, 0.39},
     {"mali-fr4", "", 0.63, 0.4},
-    {"mali-fr5", "", 0.48, 0.32},
+    {"mali-fr5", "", 0.49, 0.33},
     {"mali-en4", "", 0.65, 0.35},
-    {"mali-fr6", "", 0.21, 0.09},
-    {"mali-en5", "", 0.27, 0.13},
+    {"mali-fr6", "", 0.34, 0.19},
+    {"mali-en5", "", 0.42, 0.24},
 };
 
 class GoldenExtraction : public ::testing::Test {
