@@ -42,7 +42,10 @@ struct Floor {
 // way after mali-fr5 and mali-en4, in registers none of the others has
 // (transcripts, live blogs, written questions, correction notices); no rule
 // was written from their text until a third round used their misses
-// (16/45, 16/77 and 19/43, 19/74 now).
+// (16/45, 16/77 and 19/43, 19/74 now). mali-fr7 and mali-en6 were written
+// after that round without reading the rules and are held out: 16/45,
+// 16/90 and 12/43, 12/97 when added (the third round's rules changed
+// neither: 16/44 and 12/42 with the rules before it).
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.79, 0.58},
     {"seeds", "delivery", 1.0, 1.0},
@@ -66,6 +69,8 @@ constexpr Floor kFloors[] = {
     {"mali-en4", "", 0.65, 0.35},
     {"mali-fr6", "", 0.34, 0.19},
     {"mali-en5", "", 0.42, 0.24},
+    {"mali-fr7", "", 0.34, 0.16},
+    {"mali-en6", "", 0.26, 0.10},
 };
 
 class GoldenExtraction : public ::testing::Test {
