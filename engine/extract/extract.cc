@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "crosscheck/extract.h"
 #include "crosscheck/rules.h"
 #include "crosscheck/text.h"
@@ -125,6 +126,7 @@ class DocumentExtractor {
   void Frames(const Language& lang, size_t sentence);
   bool FindRebuttals(const Language& lang);
   void Rebut(const Language& lang);
+  void FillModels(const Language& lang);
   Modality ModalityOf(const Language& lang, FrameDraft* draft,
                       const std::vector<Span>& quotes, std::string* speaker) const;
   void Emit(const Language& lang, uint32_t d, FrameDraft* draft,
@@ -209,6 +211,7 @@ void DocumentExtractor::Run(uint32_t d) {
   s_->document.erase(std::remove_if(s_->document.begin(), s_->document.end(),
                                     [](const FrameDraft& f) { return f.lender; }),
                      s_->document.end());
+  FillModels(*lang);
   Rebut(*lang);
   s_->line_starts.clear();
   s_->line_starts.push_back(0);
@@ -364,6 +367,71 @@ void DocumentExtractor::Rebut(const Language& lang) {
     out.push_back(std::move(denied));
   }
   frames = std::move(out);
+}
+
+// Whether one of the four words before `pos` (after `floor`) says the
+// aircraft carried the delivery ("à bord d'un Antonov An-124", "aboard an
+// Il-76 cargo plane"): lexicon "carrier".
+bool Carrier(const Language& lang, absl::string_view text, uint32_t floor, uint32_t pos) {
+  std::vector<absl::string_view> words =
+      absl::StrSplit(text.substr(floor, pos - floor), absl::ByAnyChar(" '’"), absl::SkipEmpty());
+  for (size_t k = words.size() > 4 ? words.size() - 4 : 0; k < words.size(); ++k) {
+    if (InLexicon(lang, "carrier", Fold(words[k]))) return true;
+  }
+  return false;
+}
+
+// Models the article names apart from the statement ("The jets were L-39
+// Albatros and Sukhoi-25 models", a detail line after the lead) fill the
+// model slot of a claim of their class that names none: models after its
+// evidence in its sentence, then in the sentences that follow, up to the
+// next sentence that states a claim of a template with models.
+void DocumentExtractor::FillModels(const Language& lang) {
+  constexpr size_t kReach = 3;  // sentences after the claim's own
+  const PreparedText& p = s_->prepared;
+  std::vector<FrameDraft>& frames = s_->document;
+  auto wants = [](const FrameDraft& f) {
+    return f.pattern->tmpl->Find("model") != nullptr && f.Find("model") == nullptr &&
+           f.Find("item_class") != nullptr;
+  };
+  if (lang.model_re == nullptr || std::none_of(frames.begin(), frames.end(), wants)) return;
+  const size_t n = p.sentences.size();
+  std::vector<bool> stated(n, false);
+  for (const FrameDraft& f : frames) {
+    if (f.pattern->tmpl->Find("model") != nullptr && f.sentence < n) stated[f.sentence] = true;
+  }
+  for (FrameDraft& f : frames) {
+    if (!wants(f) || f.sentence >= n) continue;
+    const std::string& cls = f.Find("item_class")->key;
+    std::vector<std::string> names;
+    std::vector<std::string> keys;
+    Span where;
+    for (size_t j = f.sentence; j < n && j <= f.sentence + kReach; ++j) {
+      if (j > f.sentence && stated[j]) break;
+      Span search{j == f.sentence ? f.span.end : p.sentences[j].begin, p.sentences[j].end};
+      if (search.empty()) continue;
+      for (const Span& m : FindAll(*lang.model_re, p.text, search)) {
+        absl::string_view name = absl::string_view(p.text).substr(m.begin, m.end - m.begin);
+        const int c = ModelClass(rules_, name);
+        if (c < 0 || rules_.classes[c].name != cls || Carrier(lang, p.text, search.begin, m.begin)) {
+          continue;
+        }
+        std::string key = Fold(name);
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+        keys.push_back(std::move(key));
+        names.emplace_back(name);
+        where = where.empty() ? m : Span{where.begin, m.end};
+      }
+    }
+    if (names.empty()) continue;
+    SlotFill fill;
+    fill.name = "model";
+    fill.span = where;
+    fill.text = absl::StrJoin(names, ";");
+    fill.key = Fold(fill.text);
+    fill.inherited = true;
+    f.slots.push_back(std::move(fill));
+  }
 }
 
 // Fills Scratch::rebuttals, each sentence's rebuttal spans in text order;

@@ -49,7 +49,7 @@ bool AllIn(const std::vector<std::string>& words,
   });
 }
 
-int ModelClass(const ExtractRules::Impl& rules, absl::string_view model) {
+int ModelClassOf(const ExtractRules::Impl& rules, absl::string_view model) {
   re2::StringPiece m(model.data(), model.size());
   for (size_t c = 0; c < rules.classes.size(); ++c) {
     for (const auto& re : rules.classes[c].models) {
@@ -376,7 +376,7 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
   for (const auto& [s, is_model] : heads) {
     int cls = -1;
     if (is_model) {
-      cls = ModelClass(rules, Slice(text, s));
+      cls = ModelClassOf(rules, Slice(text, s));
     } else if (auto it = lang.nouns.find(Fold(Slice(text, s))); it != lang.nouns.end()) {
       cls = it->second;
     }
@@ -622,6 +622,10 @@ Span StripLexiconWords(const Language& lang, const char* lexicon, absl::string_v
     while (span.end > span.begin && text[span.end - 1] == ' ') --span.end;
   }
   return span;
+}
+
+int ModelClass(const ExtractRules::Impl& rules, absl::string_view model) {
+  return ModelClassOf(rules, model);
 }
 
 }  // namespace crosscheck::extract_internal

@@ -88,6 +88,9 @@ struct Item {
   bool definite_plural = false;
 };
 
+// The equipment class whose model patterns match `model` in full, or -1.
+int ModelClass(const ExtractRules::Impl& rules, absl::string_view model);
+
 // The items of an enumeration in text[span]: "cinq jets militaires et un
 // hélicoptère de combat, dont plusieurs jets L-39 et un hélicoptère Mi-24P"
 // gives jet (5, L-39) and helicopter (1, Mi-24P). Stops at a clause break;

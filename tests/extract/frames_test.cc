@@ -340,6 +340,26 @@ TEST(FramesTest, TheForceIsTheOrganisationNamedJustBefore) {
   });
 }
 
+// Models named in a later sentence fill the model slot of the claim of
+// their class; the aircraft that carried a delivery is no model of it, and
+// a sentence that states its own delivery keeps its models.
+TEST(FramesTest, ModelsNamedLaterFillTheClaimOfTheirClass) {
+  ExpectFrames({
+      {"en",
+       "Mali received five fighter jets and one attack helicopter from Russia on Tuesday. The "
+       "jets are L-39 Albatros and Su-25 models and the helicopter a Mi-24P.",
+       "delivery",
+       {"recipient=Mali|supplier=Russia|item_class=jet|count=5|date=2022-08-09|"
+        "model=L-39 Albatros;Su-25",
+        "recipient=Mali|supplier=Russia|item_class=helicopter|count=1|date=2022-08-09|"
+        "model=Mi-24P"}},
+      {"fr",
+       "Le Mali a reçu huit aéronefs de Russie mardi. Ils ont été acheminés à bord d'un Antonov "
+       "An-124.",
+       "delivery", {"recipient=Mali|supplier=Russie|item_class=aircraft|count=8|date=2022-08-09"}},
+  });
+}
+
 // A pronoun names no one, alone or inside a phrase read as the actor:
 // such a phrase is a clause ("nine years after they were deployed").
 TEST(FramesTest, APhraseWithAPronounIsNoActor) {
