@@ -413,9 +413,8 @@ void DocumentExtractor::FillModels(const Language& lang) {
       for (const Span& m : FindAll(*lang.model_re, p.text, search)) {
         absl::string_view name = absl::string_view(p.text).substr(m.begin, m.end - m.begin);
         const int c = ModelClass(rules_, name);
-        if (c < 0 || rules_.classes[c].name != cls || Carrier(lang, p.text, search.begin, m.begin)) {
-          continue;
-        }
+        if (c < 0 || rules_.classes[c].name != cls) continue;
+        if (Carrier(lang, p.text, search.begin, m.begin)) continue;
         std::string key = Fold(name);
         if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
         keys.push_back(std::move(key));

@@ -360,6 +360,25 @@ TEST(FramesTest, ModelsNamedLaterFillTheClaimOfTheirClass) {
   });
 }
 
+// A person who receives the visitor or stands by the president at the
+// event the article leads with holds the role on the event's date.
+TEST(FramesTest, APersonAtTheLeadEventHoldsTheRoleOnItsDate) {
+  ExpectFrames({
+      {"fr",
+       "Le ministre russe des Affaires étrangères, Sergueï Lavrov, est arrivé mardi à Bamako. "
+       "Il a été reçu par le président de la transition, le colonel Assimi Goïta.",
+       "role",
+       {"person=Sergueï Lavrov|role=foreign_minister|organisation=Russie|date=2022-08-09",
+        "person=Assimi Goïta|role=president|organisation=Mali|date=2022-08-09"}},
+      {"fr",
+       "Le ministre russe des Affaires étrangères, Sergueï Lavrov, est arrivé mardi à Bamako. "
+       "Le président de la transition, le colonel Assimi Goïta, prépare un remaniement.",
+       "role",
+       {"person=Sergueï Lavrov|role=foreign_minister|organisation=Russie|date=2022-08-09",
+        "person=Assimi Goïta|role=president|organisation=Mali"}},
+  });
+}
+
 // A pronoun names no one, alone or inside a phrase read as the actor:
 // such a phrase is a clause ("nine years after they were deployed").
 TEST(FramesTest, APhraseWithAPronounIsNoActor) {
