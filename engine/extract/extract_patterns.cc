@@ -502,6 +502,11 @@ void Compiler::CompileClaimPatterns() {
       SplitTailGroup(&head, &tail_name, &p.tail.stops);
       p.re = Compile(lang, &f, f.Find("pattern"), head, /*shadow=*/true);
       if (p.re == nullptr) break;
+      p.group_matcher = GroupMatcher::Compile(p.re->pattern());
+      if (p.group_matcher != nullptr &&
+          p.group_matcher->captures() != p.re->NumberOfCapturingGroups()) {
+        p.group_matcher.reset();
+      }
       p.groups = NamedGroups(*p.re);
       if (!tail_name.empty()) {
         p.tail.index = p.re->NumberOfCapturingGroups() + 1;

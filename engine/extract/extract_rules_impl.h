@@ -17,6 +17,7 @@
 #include "crosscheck/corpus.h"
 #include "crosscheck/extract.h"
 #include "crosscheck/value.h"
+#include "extract/group_matcher.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 
@@ -156,6 +157,9 @@ struct ClaimPattern {
   int priority = 0;
   const TemplateDef* tmpl = nullptr;
   std::unique_ptr<RE2> re;
+  // Reads the groups of a span `re` matched (group_matcher.h); null when
+  // the pattern has syntax it does not read, and RE2 reads them.
+  std::unique_ptr<GroupMatcher> group_matcher;
   GroupNames groups;  // re's named groups and the tail's
   TailGroup tail;
   std::vector<ContextPattern> context;

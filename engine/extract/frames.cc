@@ -1,6 +1,7 @@
 #include "extract/frames.h"
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -514,6 +515,28 @@ SlotFill* FrameDraft::Find(absl::string_view name) {
   return nullptr;
 }
 
+std::atomic<bool> check_group_matcher{false};
+std::atomic<int> group_matcher_mismatches{0};
+
+bool ReadGroups(const ClaimPattern& p, re2::StringPiece input, size_t begin, size_t end,
+                re2::StringPiece* groups, int n) {
+  if (p.group_matcher == nullptr) {
+    return p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
+  }
+  absl::string_view text(input.data(), input.size());
+  const bool found = p.group_matcher->Match(text, begin, end, groups, n);
+  if (check_group_matcher.load(std::memory_order_relaxed)) {
+    std::vector<re2::StringPiece> expected(n);
+    const bool re2_found = p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, expected.data(), n);
+    bool same = found == re2_found;
+    for (int k = 0; same && found && k < n; ++k) {
+      same = groups[k].data() == expected[k].data() && groups[k].size() == expected[k].size();
+    }
+    if (!same) group_matcher_mismatches.fetch_add(1, std::memory_order_relaxed);
+  }
+  return found;
+}
+
 void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
                   const ClaimPattern& p, const SentenceContext& ctx,
                   std::vector<FrameDraft>* out) {
@@ -562,7 +585,7 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
     pos = e;
     // Build keeps match.begin and a non-empty span.
     if (covered(match.begin)) continue;
-    if (n > 1 && !p.re->Match(input, b, re_end, RE2::ANCHOR_BOTH, groups.data(), n)) {
+    if (n > 1 && !ReadGroups(p, input, b, re_end, groups.data(), n)) {
       continue;  // not reached: the span matched
     }
     groups[0] = whole;

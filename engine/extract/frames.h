@@ -5,6 +5,7 @@
 #ifndef CROSSCHECK_ENGINE_EXTRACT_FRAMES_H_
 #define CROSSCHECK_ENGINE_EXTRACT_FRAMES_H_
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,15 @@ struct SentenceContext {
 // starts inside the span of a frame (not a lender) of the same template
 // already in `*out` is not read: such a statement is read once, by the
 // pattern that came first.
+// The groups of pattern `p` over input[begin, end), a span its RE2 matched:
+// read by its GroupMatcher when it has one, else by RE2.
+bool ReadGroups(const ClaimPattern& p, re2::StringPiece input, size_t begin, size_t end,
+                re2::StringPiece* groups, int n);
+// For tests: when set, ReadGroups also asks RE2 and counts the matches
+// where the two disagree.
+extern std::atomic<bool> check_group_matcher;
+extern std::atomic<int> group_matcher_mismatches;
+
 void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
                   const ClaimPattern& p, const SentenceContext& ctx,
                   std::vector<FrameDraft>* out);
