@@ -40,6 +40,7 @@ struct Scratch {
   std::vector<FrameDraft> document;   // of the document, in text order
   std::string shadow;                 // extract/shadow.h
   SentenceMentions mentions;          // of the sentence being read
+  ScanMemo scans;                     // scanner searches over that sentence
   std::vector<uint32_t> line_starts;
 };
 
@@ -187,6 +188,7 @@ void DocumentExtractor::Run(uint32_t d) {
       s_->shadow.assign(p.text);
       shadowed = true;
     }
+    ScanMemo::Scope scans(&s_->scans, p.text);
     s_->mentions.Find(rules_, *lang, p.text, {p.sentences[i].begin, p.sentences[i].end});
     s_->sentence_entities[i] = s_->mentions.entities;
     MarkShadow(rules_, s_->mentions, s_->dates[i], &s_->shadow);

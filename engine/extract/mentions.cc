@@ -116,13 +116,23 @@ bool IsPlural(absl::string_view folded_noun) {
 }
 
 // The next match of `re` in text[*pos, span.end) at word boundaries; *pos
-// moves past it. FindAll is this until it fails.
-bool FindNext(const RE2& re, absl::string_view text, Span span, size_t* pos, Span* out) {
+// moves past it. FindAll is this until it fails. `memo` (optional) is
+// ScanMemo::For(re, text).
+bool FindNext(const RE2& re, absl::string_view text, Span span, size_t* pos, Span* out,
+              ScanMemo::Scanner* memo) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
-  while (*pos < span.end && re.Match(input, *pos, span.end, RE2::UNANCHORED, &m, 1)) {
-    size_t b = m.data() - text.data();
-    size_t e = b + m.size();
+  Span found;
+  auto match = [&] {
+    if (memo != nullptr) return memo->Match(*pos, span.end, &found);
+    if (!re.Match(input, *pos, span.end, RE2::UNANCHORED, &m, 1)) return false;
+    found.begin = static_cast<uint32_t>(m.data() - text.data());
+    found.end = found.begin + static_cast<uint32_t>(m.size());
+    return true;
+  };
+  while (*pos < span.end && match()) {
+    size_t b = found.begin;
+    size_t e = found.end;
     if (e == b || !AtWordBoundary(text, b) || !AtWordBoundary(text, e)) {
       *pos = NextCharStart(text, b);
       continue;
@@ -135,7 +145,62 @@ bool FindNext(const RE2& re, absl::string_view text, Span span, size_t* pos, Spa
   return false;
 }
 
+thread_local ScanMemo* current_memo = nullptr;
+
 }  // namespace
+
+ScanMemo::Scope::Scope(ScanMemo* memo, absl::string_view text) : previous_(current_memo) {
+  memo->text_ = text;
+  memo->used_ = 0;
+  current_memo = memo;
+}
+
+ScanMemo::Scope::~Scope() { current_memo = previous_; }
+
+ScanMemo::Scanner* ScanMemo::For(const RE2& re, absl::string_view text) {
+  ScanMemo* memo = current_memo;
+  if (memo == nullptr || memo->text_.data() != text.data() ||
+      memo->text_.size() != text.size()) {
+    return nullptr;
+  }
+  for (size_t k = 0; k < memo->used_; ++k) {
+    if (memo->scanners_[k]->re_ == &re) return memo->scanners_[k].get();
+  }
+  if (memo->used_ == memo->scanners_.size()) {
+    memo->scanners_.push_back(std::make_unique<Scanner>());
+  }
+  Scanner* s = memo->scanners_[memo->used_++].get();
+  s->re_ = &re;
+  s->text_ = text;
+  s->searches_.clear();
+  return s;
+}
+
+bool ScanMemo::Scanner::Match(size_t pos, size_t end, Span* m) {
+  for (const Search& s : searches_) {
+    if (pos < s.pos || end > s.end) continue;
+    if (!s.found) return false;
+    if (pos > s.m.begin) continue;
+    if (s.m.begin >= end) return false;
+    if (s.m.end <= end) {
+      *m = s.m;
+      return true;
+    }
+  }
+  re2::StringPiece input(text_.data(), text_.size());
+  re2::StringPiece found;
+  Search s;
+  s.pos = static_cast<uint32_t>(pos);
+  s.end = static_cast<uint32_t>(end);
+  s.found = re_->Match(input, pos, end, RE2::UNANCHORED, &found, 1);
+  if (s.found) {
+    s.m.begin = static_cast<uint32_t>(found.data() - text_.data());
+    s.m.end = s.m.begin + static_cast<uint32_t>(found.size());
+    *m = s.m;
+  }
+  searches_.push_back(s);
+  return s.found;
+}
 
 bool InLexicon(const Language& lang, const char* name, absl::string_view folded) {
   auto it = lang.lexicons.find(name);
@@ -148,28 +213,32 @@ std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span) {
   std::vector<Span> out;
   size_t pos = span.begin;
   Span s;
-  while (FindNext(re, text, span, &pos, &s)) out.push_back(s);
+  ScanMemo::Scanner* memo = ScanMemo::For(re, text);
+  while (FindNext(re, text, span, &pos, &s, memo)) out.push_back(s);
   return out;
 }
 
 bool FindsAny(const RE2& re, absl::string_view text, Span span) {
   size_t pos = span.begin;
   Span s;
-  return FindNext(re, text, span, &pos, &s);
+  return FindNext(re, text, span, &pos, &s, ScanMemo::For(re, text));
 }
 
 bool FindEntity(const ExtractRules::Impl& rules, const Language& lang,
                 absl::string_view text, Span span, EntityMention* out) {
   Span s;
   size_t pos = span.begin;
-  while (lang.entity_re != nullptr && FindNext(*lang.entity_re, text, span, &pos, &s)) {
+  ScanMemo::Scanner* memo =
+      lang.entity_re != nullptr ? ScanMemo::For(*lang.entity_re, text) : nullptr;
+  while (lang.entity_re != nullptr && FindNext(*lang.entity_re, text, span, &pos, &s, memo)) {
     auto it = rules.entity_names.find(Fold(Slice(text, s)));
     if (it == rules.entity_names.end()) continue;
     *out = {s, it->second, false};
     return true;
   }
   pos = span.begin;
-  while (lang.demonym_re != nullptr && FindNext(*lang.demonym_re, text, span, &pos, &s)) {
+  memo = lang.demonym_re != nullptr ? ScanMemo::For(*lang.demonym_re, text) : nullptr;
+  while (lang.demonym_re != nullptr && FindNext(*lang.demonym_re, text, span, &pos, &s, memo)) {
     auto it = rules.demonyms.find(Fold(Slice(text, s)));
     if (it == rules.demonyms.end()) continue;
     *out = {s, it->second, true};
@@ -258,7 +327,8 @@ bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
   re2::StringPiece input(text.data(), text.size());
   size_t pos = span.begin;
   Span s;
-  while (FindNext(*lang.role_re, text, span, &pos, &s)) {
+  ScanMemo::Scanner* memo = ScanMemo::For(*lang.role_re, text);
+  while (FindNext(*lang.role_re, text, span, &pos, &s, memo)) {
     // The longest exact title at the first word of the loosely matched span
     // where one starts ("met President" holds the title "President").
     const RoleTitle* best = nullptr;

@@ -4,6 +4,7 @@
 #ifndef CROSSCHECK_ENGINE_EXTRACT_MENTIONS_H_
 #define CROSSCHECK_ENGINE_EXTRACT_MENTIONS_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,13 +20,74 @@ struct Span {
   bool empty() const { return end <= begin; }
 };
 
-// Every match of `re` in text[span] at word boundaries, left to right.
 // Whether `folded` (Fold()) is a word of the language's lexicon `name`.
 bool InLexicon(const Language& lang, const char* name, absl::string_view folded);
 
+// Every match of `re` in text[span] at word boundaries, left to right.
 std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span);
 // Whether FindAll(re, text, span) is not empty; stops at the first match.
 bool FindsAny(const RE2& re, absl::string_view text, Span span);
+
+// The RE2 searches FindAll and FindsAny made over one text, kept so that a
+// later search is answered without scanning again when an earlier one
+// decides it. Mentions, items, slots and counts of one sentence scan the
+// same scanners over overlapping parts of it, many times over.
+//
+// A search from `pos` to `end` returns RE2's leftmost-first match starting
+// at or after `pos` and ending by `end`; the text around it is context for
+// \b and ^ $ either way (the whole text is always passed). So a recorded
+// search from p to E that found M (or nothing) answers a search from pos to
+// b with p <= pos <= M.begin and b <= E: the candidate matches are a subset
+// of the recorded search's, M among them when M.end <= b, and none starts
+// before M. When M.begin >= b nothing is found before b (an empty match at
+// b is no match for FindAll either). When M straddles b the search runs;
+// so it does for a pattern anchored with $, which RE2 only matches up to
+// the text's end, as its matches end there.
+class ScanMemo {
+ public:
+  // While a Scope lives, FindAll and FindsAny over `text` (the same bytes
+  // at the same address) use and fill `memo`, which starts empty.
+  class Scope {
+   public:
+    Scope(ScanMemo* memo, absl::string_view text);
+    ~Scope();
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    ScanMemo* previous_;
+  };
+
+  // The searches of one scanner.
+  class Scanner {
+   public:
+    // What re.Match(text, pos, end, UNANCHORED, m, 1) gives, as FindAll
+    // reads it: true and *m when a match starts before `end`; false when
+    // none does (or only an empty one at `end`).
+    bool Match(size_t pos, size_t end, Span* m);
+
+   private:
+    friend class ScanMemo;
+    struct Search {
+      uint32_t pos = 0, end = 0;
+      bool found = false;
+      Span m;
+    };
+    const RE2* re_ = nullptr;
+    absl::string_view text_;
+    std::vector<Search> searches_;
+  };
+
+  // The searches of `re` in the innermost Scope, if it is over `text`.
+  static Scanner* For(const RE2& re, absl::string_view text);
+
+ private:
+  absl::string_view text_;
+  // Scanners stay where they are while others are added; [0, used_) are of
+  // this text, the others kept for their capacity.
+  std::vector<std::unique_ptr<Scanner>> scanners_;
+  size_t used_ = 0;
+};
 
 struct EntityMention {
   Span span;
