@@ -102,18 +102,29 @@ const std::string* TableFold(UChar32 c) {
 }  // namespace
 
 std::string Fold(absl::string_view s) {
-  std::string out;
-  Collapser collapse(&out);
+  // One pass, written in place: ASCII bytes fold to themselves lower-cased
+  // (as the table has them), other code points through the table. The
+  // output is no longer than the input but for table folds longer than
+  // their code point, which grow it.
+  std::string out(s.size(), '\0');
+  size_t len = 0;
+  bool space = true;  // drops leading spaces
+  auto add = [&](char c) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-') {
+      space = true;
+      return;
+    }
+    if (space && len > 0) out[len++] = ' ';
+    space = false;
+    out[len++] = c;
+  };
   const uint8_t* bytes = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t n = static_cast<int32_t>(s.size());
-  bool ascii = std::all_of(s.begin(), s.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
-  if (ascii) {
-    for (char c : s) collapse.Add(absl::ascii_tolower(static_cast<unsigned char>(c)));
-    return out;
-  }
   for (int32_t i = 0; i < n;) {
+    if (bytes[i] < 0x80) {
+      add(absl::ascii_tolower(bytes[i++]));
+      continue;
+    }
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
     const std::string* f = TableFold(c);
@@ -123,8 +134,10 @@ std::string Fold(absl::string_view s) {
       whole.Add(FoldWithIcu(s));
       return out;
     }
-    collapse.Add(*f);
+    if (len + 2 * f->size() > out.size()) out.resize(len + 2 * f->size() + (n - i));
+    for (char fc : *f) add(fc);
   }
+  out.resize(len);
   return out;
 }
 
