@@ -162,7 +162,8 @@ void ResolveWeekday(absl::CivilDay p, DateMention* m) {
 
 }  // namespace
 
-std::optional<absl::CivilDay> DatelineDay(const Language& lang, absl::string_view text) {
+std::optional<absl::CivilDay> DatelineDay(const Language& lang, absl::string_view text,
+                                          const std::vector<int>* cues) {
   if (lang.datelines.empty()) return std::nullopt;
   std::vector<int> rules(lang.dates.size());
   for (size_t i = 0; i < rules.size(); ++i) rules[i] = static_cast<int>(i);
@@ -171,7 +172,11 @@ std::optional<absl::CivilDay> DatelineDay(const Language& lang, absl::string_vie
   constexpr size_t kDateBytes = 64;
   re2::StringPiece input(text.data(), text.size());
   std::vector<DateMention> mentions;
-  for (const DatelineCue& cue : lang.datelines) {
+  for (size_t k = 0; k < lang.datelines.size(); ++k) {
+    if (cues != nullptr && !std::binary_search(cues->begin(), cues->end(), static_cast<int>(k))) {
+      continue;
+    }
+    const DatelineCue& cue = lang.datelines[k];
     re2::StringPiece m;
     size_t pos = 0;
     while (pos < text.size() && cue.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {

@@ -80,7 +80,10 @@ void ResolveDate(const Publication& pub, DateMention* m);
 // its day, month and year that starts where a dateline cue of `lang` ends
 // ("Publié le 9 août 2022 à 18h05", "Published: 2022-08-09"), trying the
 // cues in priority order; none when no cue is followed by such a date.
-std::optional<absl::CivilDay> DatelineDay(const Language& lang, absl::string_view text);
+// `cues` (optional) lists, in order, the indices into lang.datelines of the
+// cues the text matches at all; the others are not searched for.
+std::optional<absl::CivilDay> DatelineDay(const Language& lang, absl::string_view text,
+                                          const std::vector<int>* cues = nullptr);
 
 // "2022-08-09", "2022-08" or "2022". REQUIRES: m.resolved.
 std::string DateKey(const DateMention& m);

@@ -31,6 +31,7 @@ struct Scratch {
   PreparedText prepared;
   PreparedText title;  // the title line, to test it for boilerplate
   std::vector<int> hits;
+  std::vector<int> datelines;  // the dateline cues the document matches
   std::vector<std::vector<int>> claim_hits, date_hits, cue_hits;  // per sentence
   std::vector<std::vector<DateMention>> dates;                     // per sentence
   std::vector<std::vector<Span>> rebuttals;                        // per sentence
@@ -167,16 +168,34 @@ void DocumentExtractor::Run(uint32_t d) {
     ++stats_->documents_without_language;
     return;
   }
+  // The document filter's pass over the text also tells which dateline cues
+  // it holds; the others need no search of their own.
+  bool triggered = true;
+  const std::vector<int>* datelines = nullptr;  // all
+  if (lang->prefilter != nullptr && lang->document_filter != nullptr) {
+    s_->hits.clear();
+    RE2::Set::ErrorInfo error;
+    triggered = lang->document_filter->Match(p.text, &s_->hits, &error);
+    if (triggered && lang->filter_datelines) {
+      const int triggers = static_cast<int>(lang->triggers.size());
+      s_->datelines.clear();
+      for (int h : s_->hits) {
+        if (h >= triggers) s_->datelines.push_back(h - triggers);
+      }
+      triggered = s_->datelines.size() < s_->hits.size();
+      std::sort(s_->datelines.begin(), s_->datelines.end());
+      datelines = &s_->datelines;
+    } else if (error.kind == RE2::Set::kNoError && lang->filter_datelines) {
+      s_->datelines.clear();  // nothing matched
+      datelines = &s_->datelines;
+    }
+  }
   if (!doc.published) {
-    doc.published = DatelineDay(*lang, p.text);
+    doc.published = DatelineDay(*lang, p.text, datelines);
     doc.published_inferred = doc.published_dateline = doc.published.has_value();
     if (doc.published) ++stats_->published_inferred;
   }
-  if (lang->prefilter == nullptr) return;
-  if (lang->document_filter != nullptr) {
-    s_->hits.clear();
-    if (!lang->document_filter->Match(p.text, &s_->hits)) return;
-  }
+  if (lang->prefilter == nullptr || !triggered) return;
   Prefilter(*lang);
   Dates(*lang, &doc);
   s_->document.clear();

@@ -676,7 +676,24 @@ void Compiler::BuildPrefilters() {
     for (const std::string& trigger : lang.triggers) {
       usable = usable && !Anchors(trigger) && filter->Add(trigger, nullptr) >= 0;
     }
-    if (usable && filter->Compile()) lang.document_filter = std::move(filter);
+    if (!usable) continue;
+    // The dateline cues in the same pass; a filter they cannot join is
+    // kept without them.
+    auto with_datelines = std::make_unique<RE2::Set>(text_internal::RulePatternOptions(),
+                                                     RE2::UNANCHORED);
+    bool datelines = !lang.datelines.empty();
+    for (const std::string& trigger : lang.triggers) {
+      datelines = datelines && with_datelines->Add(trigger, nullptr) >= 0;
+    }
+    for (const DatelineCue& cue : lang.datelines) {
+      datelines = datelines && with_datelines->Add(cue.re->pattern(), nullptr) >= 0;
+    }
+    if (datelines && with_datelines->Compile()) {
+      lang.document_filter = std::move(with_datelines);
+      lang.filter_datelines = true;
+    } else if (filter->Compile()) {
+      lang.document_filter = std::move(filter);
+    }
   }
 }
 

@@ -298,7 +298,11 @@ struct Language {
   // The claim triggers alone, run once over a whole document: a document
   // none of them matches yields no frames and is not read further. Null when
   // a trigger anchors (^, $) and so cannot be run over more than a sentence.
+  // With `filter_datelines`, the dateline cues follow the triggers in it
+  // (index triggers.size() + k for datelines[k]): the same pass tells which
+  // cues DatelineDay needs to search for.
   std::unique_ptr<RE2::Set> document_filter;
+  bool filter_datelines = false;
   std::vector<PrefilterTarget> targets;
 };
 

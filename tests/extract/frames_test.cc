@@ -192,6 +192,27 @@ TEST(FramesTest, DatelineDatesThePage) {
   EXPECT_EQ(frames[0].count("date") ? frames[0]["date"] : "", "Mardi");
 }
 
+// The dateline dates a page whatever cue states it and whether or not the
+// page makes claims; the cue of higher priority wins.
+TEST(FramesTest, DatelineOfAnyCueDatesThePage) {
+  Corpus updated = ExtractOne(
+      "Par la rédaction\nMis à jour le 12 août 2022\n\nIl faisait beau à Bamako.", "fr");
+  ASSERT_EQ(updated.documents.size(), 1u);
+  EXPECT_EQ(updated.documents[0].published, absl::CivilDay(2022, 8, 12));
+  EXPECT_TRUE(updated.documents[0].published_dateline);
+
+  Corpus both = ExtractOne(
+      "Publié le 11 août 2022\nMis à jour le 12 août 2022\n\n"
+      "Mardi, le Mali a reçu deux hélicoptères de combat de la Russie.",
+      "fr");
+  ASSERT_EQ(both.documents.size(), 1u);
+  EXPECT_EQ(both.documents[0].published, absl::CivilDay(2022, 8, 11));
+  EXPECT_EQ(Frames(both, "delivery").size(), 1u);
+
+  Corpus none = ExtractOne("Il faisait beau à Bamako le 12 août 2022.", "fr");
+  EXPECT_FALSE(none.documents[0].published_dateline);
+}
+
 // A place or target read as written is never a date the sentence states.
 TEST(FramesTest, NoPlaceOrTargetIsADate) {
   ExpectFrames({
