@@ -508,7 +508,7 @@ void Compiler::CompileVocabularies() {
     }
     for (Language* lang : LanguagesOf(&f)) {
       for (const std::string& w : words) {
-        lang->lexicons[name].push_back(Fold(w));
+        lang->lexicons[name].insert(Fold(w));
         vocab_[lang->name].lexicons[name].push_back(w);
         if (!value.empty()) lang->terms[Fold(w)] = value;
       }

@@ -269,7 +269,8 @@ struct Language {
   // The same for patterns matched on shadows (extract/shadow.h): names,
   // demonyms and dates are markers there.
   absl::flat_hash_map<std::string, std::string> shadow_macros;
-  absl::flat_hash_map<std::string, std::vector<std::string>> lexicons;  // folded words
+  // folded words; sets, as they are read by membership, many times per sentence
+  absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> lexicons;
 
   // equipment nouns (folded) -> class index.
   absl::flat_hash_map<std::string, int> nouns;

@@ -243,9 +243,7 @@ const DateMention* FrameBuilder::NearestDate(Span around, uint32_t limit,
 bool FrameBuilder::ReportDate(const DateMention& d) const {
   auto words = lang_.lexicons.find("report_word");
   if (words == lang_.lexicons.end()) return false;
-  auto known = [&](const std::string& w) {
-    return std::find(words->second.begin(), words->second.end(), w) != words->second.end();
-  };
+  auto known = [&](const std::string& w) { return words->second.contains(w); };
   // The clause's words before the date, last first, at most six: a report
   // word or pair among them ("publié le", "rendu public mercredi soir",
   // "diffusé dans la nuit du 8 au 9 août") makes the date the report's.
@@ -362,8 +360,7 @@ const std::string* FrameBuilder::GroupClass(const Group& g) const {
   const std::string noun = Fold(Slice(ctx_.text, g.noun));
   for (const auto& [lexicon, cls] : tmpl_.group_classes) {
     auto it = lang_.lexicons.find(lexicon);
-    if (it != lang_.lexicons.end() &&
-        std::find(it->second.begin(), it->second.end(), noun) != it->second.end()) {
+    if (it != lang_.lexicons.end() && it->second.contains(noun)) {
       return &cls;
     }
   }

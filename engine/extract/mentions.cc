@@ -204,8 +204,7 @@ bool ScanMemo::Scanner::Match(size_t pos, size_t end, Span* m) {
 
 bool InLexicon(const Language& lang, const char* name, absl::string_view folded) {
   auto it = lang.lexicons.find(name);
-  if (it == lang.lexicons.end()) return false;
-  return std::find(it->second.begin(), it->second.end(), folded) != it->second.end();
+  return it != lang.lexicons.end() && it->second.contains(folded);
 }
 
 

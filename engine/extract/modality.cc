@@ -102,8 +102,7 @@ std::string FindSpeaker(const Language& lang, absl::string_view text, Span quote
         std::string name(TrimPhrase(absl::string_view(groups[group].data(), groups[group].size())));
         auto listed = [&](const char* lexicon) {
           auto it = lang.lexicons.find(lexicon);
-          return it != lang.lexicons.end() &&
-                 std::find(it->second.begin(), it->second.end(), Fold(name)) != it->second.end();
+          return it != lang.lexicons.end() && it->second.contains(Fold(name));
         };
         if (!name.empty() && !listed("det") && !listed("not_a_name")) {
           best = name;
