@@ -526,12 +526,14 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
     floor = ItemEnd(item);
   }
   // A breakdown ("dont plusieurs jets L-39") adds models to the items it
-  // details instead of adding items.
+  // details instead of adding items; a single item has none to take.
   std::vector<Span> cues;
-  if (lang.breakdown_re != nullptr) cues = FindAll(*lang.breakdown_re, text, span);
+  if (lang.breakdown_re != nullptr && items.size() > 1) {
+    cues = FindAll(*lang.breakdown_re, text, span);
+  }
   // A dash or an opening bracket after the first item details it too
   // ("cinq avions de combat - des L-39 et des Su-25 -").
-  if (!items.empty()) {
+  if (items.size() > 1) {
     absl::string_view rest = Slice(text, {ItemEnd(items.front()), span.end});
     for (absl::string_view mark : {" - ", " ("}) {
       size_t at = rest.find(mark);
