@@ -102,11 +102,20 @@ const std::string* TableFold(UChar32 c) {
 }  // namespace
 
 std::string Fold(absl::string_view s) {
-  // One pass, written in place: ASCII bytes fold to themselves lower-cased
-  // (as the table has them), other code points through the table. The
-  // output is no longer than the input but for table folds longer than
-  // their code point, which grow it.
-  std::string out(s.size(), '\0');
+  // One pass, written in place (on the stack for the words and names most
+  // folds are of): ASCII bytes fold to themselves lower-cased, as the table
+  // has them, other code points through the table. The output is no longer
+  // than the input but for table folds longer than their code point, which
+  // move it to a larger buffer.
+  char small[64];
+  std::string large;
+  char* out = small;
+  size_t capacity = sizeof(small);
+  if (s.size() > capacity) {
+    large.resize(s.size());
+    out = large.data();
+    capacity = large.size();
+  }
   size_t len = 0;
   bool space = true;  // drops leading spaces
   auto add = [&](char c) {
@@ -129,16 +138,21 @@ std::string Fold(absl::string_view s) {
     U8_NEXT(bytes, i, n, c);
     const std::string* f = TableFold(c);
     if (f == nullptr) {  // another script, or invalid UTF-8
-      out.clear();
-      Collapser whole(&out);
-      whole.Add(FoldWithIcu(s));
-      return out;
+      std::string whole;
+      Collapser collapse(&whole);
+      collapse.Add(FoldWithIcu(s));
+      return whole;
     }
-    if (len + 2 * f->size() > out.size()) out.resize(len + 2 * f->size() + (n - i));
+    if (len + 2 * f->size() > capacity) {
+      std::string grown(out, len);
+      grown.resize(len + 2 * f->size() + (n - i));
+      large = std::move(grown);
+      out = large.data();
+      capacity = large.size();
+    }
     for (char fc : *f) add(fc);
   }
-  out.resize(len);
-  return out;
+  return std::string(out, len);
 }
 
 std::string PhraseRegex(absl::string_view phrase) {
