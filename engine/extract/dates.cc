@@ -203,45 +203,60 @@ std::optional<absl::CivilDay> DatelineDay(const Language& lang, absl::string_vie
 void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
                uint32_t end, const std::vector<int>& rules,
                std::vector<DateMention>* out) {
-  size_t first = out->size();
-  std::vector<re2::StringPiece> groups;
+  // The spans of every rule's matches first (RE2's DFAs); where they
+  // overlap, the rule of higher priority (lower index) wins, then the
+  // longer mention. A match is read (its groups, anchored on it: RE2 takes
+  // the same groups from the same leftmost-first match either way) only
+  // when no mention kept before overlaps it; a match that makes no date is
+  // no mention and keeps nothing from the others.
+  struct Found {
+    uint32_t begin, end;  // trimmed
+    uint32_t match_end;   // as matched
+    int rule;
+  };
+  std::vector<Found> found;
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece whole;
   for (int r : rules) {
-    const DateRule& rule = lang.dates[r];
-    groups.resize(rule.re->NumberOfCapturingGroups() + 1);
+    const RE2& re = *lang.dates[r].re;
     size_t pos = begin;
-    while (pos < end &&
-           rule.re->Match(re2::StringPiece(text.data(), text.size()), pos, end,
-                          RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
-      size_t b = groups[0].data() - text.data();
-      size_t e = b + groups[0].size();
+    while (pos < end && re.Match(input, pos, end, RE2::UNANCHORED, &whole, 1)) {
+      size_t b = whole.data() - text.data();
+      size_t e = b + whole.size();
       if (e == b) break;
       while (e > b && absl::ascii_isspace(static_cast<unsigned char>(text[e - 1]))) --e;
       if (!AtWordBoundary(text, b) || !AtWordBoundary(text, e)) {
         pos = b + 1;
         continue;
       }
-      DateMention m;
-      m.begin = static_cast<uint32_t>(b);
-      m.end = static_cast<uint32_t>(e);
-      m.rule = r;
-      if (FillMention(lang, rule, groups, &m)) out->push_back(m);
+      found.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e),
+                       static_cast<uint32_t>(b + whole.size()), r});
       pos = e;
     }
   }
-  // Where mentions overlap, the rule of higher priority (lower index) wins,
-  // then the longer mention.
-  std::sort(out->begin() + first, out->end(), [](const DateMention& a, const DateMention& b) {
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     if (a.rule != b.rule) return a.rule < b.rule;
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     return a.begin < b.begin;
   });
   std::vector<DateMention> kept;
-  for (size_t i = first; i < out->size(); ++i) {
-    const DateMention& m = (*out)[i];
+  std::vector<re2::StringPiece> groups;
+  for (const Found& f : found) {
     bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const DateMention& k) {
-      return m.begin < k.end && k.begin < m.end;
+      return f.begin < k.end && k.begin < f.end;
     });
-    if (!overlaps) kept.push_back(m);
+    if (overlaps) continue;
+    const DateRule& rule = lang.dates[f.rule];
+    groups.assign(rule.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
+    if (!rule.re->Match(input, f.begin, f.match_end, RE2::ANCHOR_BOTH, groups.data(),
+                        static_cast<int>(groups.size()))) {
+      continue;  // not reached: the span matched
+    }
+    DateMention m;
+    m.begin = f.begin;
+    m.end = f.end;
+    m.rule = f.rule;
+    if (FillMention(lang, rule, groups, &m)) kept.push_back(m);
   }
   std::sort(kept.begin(), kept.end(), [](const DateMention& a, const DateMention& b) {
     return a.begin < b.begin;
@@ -250,14 +265,12 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
   uint32_t future_at = end;
   if (lang.future != nullptr) {
     re2::StringPiece cue;
-    if (lang.future->Match(re2::StringPiece(text.data(), text.size()), begin, end,
-                           RE2::UNANCHORED, &cue, 1)) {
+    if (lang.future->Match(input, begin, end, RE2::UNANCHORED, &cue, 1)) {
       future_at = static_cast<uint32_t>(cue.data() - text.data());
     }
   }
   int context_year = 0;
   if (lang.year_re != nullptr) {
-    re2::StringPiece input(text.data(), text.size());
     re2::StringPiece year;
     size_t pos = begin;
     while (pos < end && lang.year_re->Match(input, pos, end, RE2::UNANCHORED, &year, 1)) {
@@ -270,7 +283,6 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
       }
     }
   }
-  out->resize(first);
   for (DateMention& m : kept) {
     m.future = future_at < m.begin;
     m.context_year = std::max(context_year, 0);
