@@ -274,8 +274,11 @@ std::vector<EntityMention> FindEntities(const ExtractRules::Impl& rules,
 bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
                 absl::string_view text, Span span, Span* out) {
   if (lang.person_re == nullptr) return false;
-  std::vector<Span> candidates = FindAll(*lang.person_re, text, span);
-  if (candidates.empty()) return false;
+  // The candidates one at a time: the first that is a person ends the search.
+  size_t next = span.begin;
+  ScanMemo::Scanner* memo = ScanMemo::For(*lang.person_re, text);
+  Span s;
+  if (!FindNext(*lang.person_re, text, span, &next, &s, memo)) return false;
   // The titles and the gazetteer names of the span, scanned for once a
   // candidate needs them.
   std::vector<Span> roles, names;
@@ -286,7 +289,7 @@ bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
     return rules.entity_names.contains(folded) || rules.demonyms.contains(folded) ||
            InLexicon(lang, "det", folded) || InLexicon(lang, "not_a_name", folded);
   };
-  for (Span s : candidates) {
+  do {
     // A title written in capitals before the name ("Deputy Defence Minister
     // Yunus-Bek Yevkurov") is cut off.
     for (const Span& r : roles) {
@@ -315,7 +318,7 @@ bool FindPerson(const ExtractRules::Impl& rules, const Language& lang,
     if (std::any_of(names.begin(), names.end(), overlaps)) continue;
     *out = s;
     return true;
-  }
+  } while (FindNext(*lang.person_re, text, span, &next, &s, memo));
   return false;
 }
 
