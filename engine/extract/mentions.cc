@@ -27,6 +27,14 @@ size_t NextCharStart(absl::string_view text, size_t pos) {
 std::vector<std::string> GapWords(absl::string_view text, uint32_t begin, uint32_t end) {
   std::vector<std::string> words;
   if (end <= begin) return words;
+  // Spaces and hyphens alone, the usual gap between two words, fold to
+  // nothing.
+  absl::string_view raw = text.substr(begin, end - begin);
+  if (std::all_of(raw.begin(), raw.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-';
+      })) {
+    return words;
+  }
   std::string gap;
   for (char c : text.substr(begin, end - begin)) {
     if (c == ',') {
