@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 namespace crosscheck::extract_internal {
@@ -574,6 +575,15 @@ std::unique_ptr<GroupMatcher> GroupMatcher::Compile(absl::string_view pattern) {
     uint64_t size = 0;
     for (const auto& [lo, hi] : r) size += hi - lo + 1;
     if (size > 4096) continue;
+    // The same classes come back in every pattern a macro is expanded in.
+    thread_local std::map<Ranges, Ranges> known;
+    auto it = known.find(r);
+    if (it != known.end()) {
+      r = it->second;
+      i.fold = false;
+      continue;
+    }
+    const Ranges original = r;
     Ranges cases = r;
     for (const auto& [lo, hi] : r) {
       for (uint32_t c = lo; c <= hi; ++c) {
@@ -597,6 +607,7 @@ std::unique_ptr<GroupMatcher> GroupMatcher::Compile(absl::string_view pattern) {
     }
     // Classes may be shared by no other instruction: each has its own.
     r = std::move(merged);
+    known.emplace(original, r);
     i.fold = false;
   }
   for (size_t c = 0; c < m->chains_.size(); ++c) {
