@@ -110,18 +110,25 @@ const DateMention* SlotReader::DateIn(Span s) const {
   return nullptr;
 }
 
+namespace {
+
+// `span` without the match of `re` (and the spaces after it) that opens it.
+Span SkipLeading(const RE2* re, absl::string_view text, Span span) {
+  if (re == nullptr) return span;
+  std::vector<Span> found = FindAll(*re, text, span);
+  if (found.empty() || found.front().begin != span.begin) return span;
+  span.begin = found.front().end;
+  while (span.begin < span.end && text[span.begin] == ' ') ++span.begin;
+  return span;
+}
+
+}  // namespace
+
 void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span stripped,
                            bool all, std::vector<SlotFill>* out) const {
   absl::string_view text = ctx_.text;
   // A count that opens the phrase is no name ("Around 300 British personnel").
-  Span counted = stripped;
-  if (lang_.count_re != nullptr) {
-    std::vector<Span> counts = FindAll(*lang_.count_re, text, stripped);
-    if (!counts.empty() && counts.front().begin == stripped.begin) {
-      counted.begin = counts.front().end;
-      while (counted.begin < counted.end && text[counted.begin] == ' ') ++counted.begin;
-    }
-  }
+  const Span counted = SkipLeading(lang_.count_re.get(), text, stripped);
   // Persons: each name, skipping the titles before them ("le ministre de
   // la Défense, le colonel Sadio Camara").
   Span search = counted.begin > s.begin ? Span{counted.begin, s.end} : s;
@@ -144,15 +151,8 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
   // The phrase must be headed by the forces, a count aside ("quelque 2 400
   // militaires français", not "deux responsables militaires maliens").
   auto forces = lang_.lexicon_re.find("armed_forces");
-  Span head = counted;
   // English puts the demonym first ("French troops").
-  if (lang_.demonym_re != nullptr) {
-    std::vector<Span> demonyms = FindAll(*lang_.demonym_re, text, head);
-    if (!demonyms.empty() && demonyms.front().begin == head.begin) {
-      head.begin = demonyms.front().end;
-      while (head.begin < head.end && text[head.begin] == ' ') ++head.begin;
-    }
-  }
+  const Span head = SkipLeading(lang_.demonym_re.get(), text, counted);
   std::vector<Span> force_words;
   if (forces != lang_.lexicon_re.end()) force_words = FindAll(*forces->second, text, head);
   if (!force_words.empty() && force_words.front().begin == head.begin) {

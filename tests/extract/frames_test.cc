@@ -169,15 +169,22 @@ TEST(FramesTest, UnresolvedDatesKeySubjectsToTheirDocument) {
 // A page without a publication date in its metadata that states one in its
 // dateline is dated by it, and its weekdays resolve against that day; a
 // date the article reports is no dateline.
+// A French page without a publication date, dated `day` by its dateline.
+Corpus DatedByDateline(const std::string& text, absl::CivilDay day) {
+  Corpus corpus = ExtractOne(text, "fr");
+  EXPECT_EQ(corpus.documents.size(), 1u);
+  if (corpus.documents.size() != 1) return corpus;
+  EXPECT_EQ(corpus.documents[0].published, day) << text;
+  EXPECT_TRUE(corpus.documents[0].published_inferred) << text;
+  EXPECT_TRUE(corpus.documents[0].published_dateline) << text;
+  return corpus;
+}
+
 TEST(FramesTest, DatelineDatesThePage) {
-  Corpus dated = ExtractOne(
+  Corpus dated = DatedByDateline(
       "Par la rédaction\nPublié le 11 août 2022 à 18h05\n\n"
       "Mardi, le Mali a reçu deux hélicoptères de combat de la Russie.",
-      "fr");
-  ASSERT_EQ(dated.documents.size(), 1u);
-  EXPECT_EQ(dated.documents[0].published, absl::CivilDay(2022, 8, 11));
-  EXPECT_TRUE(dated.documents[0].published_inferred);
-  EXPECT_TRUE(dated.documents[0].published_dateline);
+      absl::CivilDay(2022, 8, 11));
   std::vector<FrameMap> frames = Frames(dated, "delivery");
   ASSERT_EQ(frames.size(), 1u);
   EXPECT_EQ(frames[0]["date"], "2022-08-09");
@@ -195,18 +202,12 @@ TEST(FramesTest, DatelineDatesThePage) {
 // The dateline dates a page whatever cue states it and whether or not the
 // page makes claims; the cue of higher priority wins.
 TEST(FramesTest, DatelineOfAnyCueDatesThePage) {
-  Corpus updated = ExtractOne(
-      "Par la rédaction\nMis à jour le 12 août 2022\n\nIl faisait beau à Bamako.", "fr");
-  ASSERT_EQ(updated.documents.size(), 1u);
-  EXPECT_EQ(updated.documents[0].published, absl::CivilDay(2022, 8, 12));
-  EXPECT_TRUE(updated.documents[0].published_dateline);
-
-  Corpus both = ExtractOne(
+  DatedByDateline("Par la rédaction\nMis à jour le 12 août 2022\n\nIl faisait beau à Bamako.",
+                  absl::CivilDay(2022, 8, 12));
+  Corpus both = DatedByDateline(
       "Publié le 11 août 2022\nMis à jour le 12 août 2022\n\n"
       "Mardi, le Mali a reçu deux hélicoptères de combat de la Russie.",
-      "fr");
-  ASSERT_EQ(both.documents.size(), 1u);
-  EXPECT_EQ(both.documents[0].published, absl::CivilDay(2022, 8, 11));
+      absl::CivilDay(2022, 8, 11));
   EXPECT_EQ(Frames(both, "delivery").size(), 1u);
 
   Corpus none = ExtractOne("Il faisait beau à Bamako le 12 août 2022.", "fr");
