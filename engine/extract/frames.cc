@@ -521,7 +521,12 @@ bool ReadGroups(const ClaimPattern& p, re2::StringPiece input, size_t begin, siz
     return p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
   }
   absl::string_view text(input.data(), input.size());
-  const bool found = p.group_matcher->Match(text, begin, end, groups, n);
+  bool found = p.group_matcher->Match(text, begin, end, groups, n);
+  // RE2 matched the span, so a miss here is the matcher's (text RE2 reads
+  // otherwise, such as invalid UTF-8): RE2 reads it.
+  if (!found && !check_group_matcher.load(std::memory_order_relaxed)) {
+    return p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
+  }
   if (check_group_matcher.load(std::memory_order_relaxed)) {
     std::vector<re2::StringPiece> expected(n);
     const bool re2_found = p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, expected.data(), n);

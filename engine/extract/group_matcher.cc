@@ -709,6 +709,7 @@ bool GroupMatcher::Match(absl::string_view text, size_t begin, size_t end,
         case Inst::kAny:
           if (pos < end) {
             read(pos);
+            if (after > end) break;  // a character across the span's end
             if (inst.op == Inst::kAny) {
               go = c != '\n';
             } else if (inst.op == Inst::kChar) {
