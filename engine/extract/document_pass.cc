@@ -294,8 +294,6 @@ void DropSameCountry(const ExtractRules::Impl& rules, std::vector<FrameDraft>* f
   }
 }
 
-}  // namespace
-
 // The last organisation named before `before` in sentence `sentence`, else
 // in the sentence before it, or null.
 const EntityMention* OrganisationBefore(const ExtractRules::Impl& rules,
@@ -339,30 +337,35 @@ void ResolveActorAnaphors(const ExtractRules::Impl& rules, absl::string_view lan
           named = other;
         }
       }
-      if (named == nullptr) {
-        if (const EntityMention* m = OrganisationBefore(rules, entities, f.sentence, s.span.begin)) {
-          s.text = EntityName(rules, m->entity, language);
-          s.key = Fold(s.text);
-          s.entity = m->entity;
-          s.actor_anaphor = false;
-          s.inherited = true;
-          ++k;
-          continue;
-        }
+      std::string text, key;
+      int entity = -1;
+      if (named != nullptr) {
+        text = named->text;
+        key = named->key;
+        entity = named->entity;
+      } else if (const EntityMention* m =
+                     OrganisationBefore(rules, entities, f.sentence, s.span.begin)) {
+        text = EntityName(rules, m->entity, language);
+        key = Fold(text);
+        entity = m->entity;
+      } else {
         const std::vector<std::string>& required = f.pattern->tmpl->required;
-        f.lender = f.lender || std::find(required.begin(), required.end(), s.name) != required.end();
+        f.lender =
+            f.lender || std::find(required.begin(), required.end(), s.name) != required.end();
         f.slots.erase(f.slots.begin() + k);
         continue;
       }
-      s.text = named->text;
-      s.key = named->key;
-      s.entity = named->entity;
+      s.text = std::move(text);
+      s.key = std::move(key);
+      s.entity = entity;
       s.actor_anaphor = false;
       s.inherited = true;
       ++k;
     }
   }
 }
+
+}  // namespace
 
 void CompleteDocumentFrames(const ExtractRules::Impl& rules, absl::string_view language,
                             const std::vector<CountryCount>& countries,

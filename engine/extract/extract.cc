@@ -216,16 +216,17 @@ void DocumentExtractor::Run(uint32_t d) {
   if (s_->document.empty()) return;
   // An actor anaphor may name the organisation of the sentence before, which
   // no pattern may have read: its mentions are found now.
+  auto has_anaphor = [](const FrameDraft& f) {
+    return std::any_of(f.slots.begin(), f.slots.end(),
+                       [](const SlotFill& s) { return s.actor_anaphor; });
+  };
   for (const FrameDraft& f : s_->document) {
+    if (f.sentence == 0 || !has_anaphor(f)) continue;
     const size_t before = f.sentence - 1;
-    if (f.sentence == 0 || !s_->claim_hits[before].empty() ||
-        !s_->sentence_entities[before].empty() ||
-        std::none_of(f.slots.begin(), f.slots.end(),
-                     [](const SlotFill& s) { return s.actor_anaphor; })) {
-      continue;
+    if (s_->claim_hits[before].empty() && s_->sentence_entities[before].empty()) {
+      s_->sentence_entities[before] =
+          FindEntities(rules_, *lang, p.text, {p.sentences[before].begin, p.sentences[before].end});
     }
-    s_->sentence_entities[before] =
-        FindEntities(rules_, *lang, p.text, {p.sentences[before].begin, p.sentences[before].end});
   }
   CompleteDocumentFrames(rules_, lang->name, Countries(*lang, doc.title), s_->sentence_entities,
                          &s_->document);

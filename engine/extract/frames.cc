@@ -250,11 +250,9 @@ bool FrameBuilder::ReportDate(const DateMention& d) const {
   absl::string_view before = ctx_.text.substr(ctx_.sentence.begin, d.begin - ctx_.sentence.begin);
   size_t clause = before.find_last_of(",;:(");
   if (clause != absl::string_view::npos) before.remove_prefix(clause + 1);
+  std::vector<absl::string_view> written = absl::StrSplit(before, ' ', absl::SkipEmpty());
   std::vector<std::string> seen;  // folded, last first
-  for (absl::string_view w : absl::StrSplit(before, ' ', absl::SkipEmpty())) {
-    seen.insert(seen.begin(), Fold(w));
-  }
-  if (seen.size() > 6) seen.resize(6);
+  for (size_t k = written.size(); k-- > 0 && seen.size() < 6;) seen.push_back(Fold(written[k]));
   for (size_t k = 0; k < seen.size(); ++k) {
     if (known(seen[k])) return true;
     if (k + 1 < seen.size() && known(absl::StrCat(seen[k + 1], " ", seen[k]))) return true;
@@ -521,12 +519,7 @@ bool ReadGroups(const ClaimPattern& p, re2::StringPiece input, size_t begin, siz
     return p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
   }
   absl::string_view text(input.data(), input.size());
-  bool found = p.group_matcher->Match(text, begin, end, groups, n);
-  // RE2 matched the span, so a miss here is the matcher's (text RE2 reads
-  // otherwise, such as invalid UTF-8): RE2 reads it.
-  if (!found && !check_group_matcher.load(std::memory_order_relaxed)) {
-    return p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
-  }
+  const bool found = p.group_matcher->Match(text, begin, end, groups, n);
   if (check_group_matcher.load(std::memory_order_relaxed)) {
     std::vector<re2::StringPiece> expected(n);
     const bool re2_found = p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, expected.data(), n);
@@ -535,8 +528,11 @@ bool ReadGroups(const ClaimPattern& p, re2::StringPiece input, size_t begin, siz
       same = groups[k].data() == expected[k].data() && groups[k].size() == expected[k].size();
     }
     if (!same) group_matcher_mismatches.fetch_add(1, std::memory_order_relaxed);
+    return found;
   }
-  return found;
+  // RE2 matched the span, so a miss here is the matcher's (text RE2 reads
+  // otherwise, such as invalid UTF-8): RE2 reads it.
+  return found || p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
 }
 
 void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,

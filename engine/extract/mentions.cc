@@ -36,7 +36,7 @@ std::vector<std::string> GapWords(absl::string_view text, uint32_t begin, uint32
     return words;
   }
   std::string gap;
-  for (char c : text.substr(begin, end - begin)) {
+  for (char c : raw) {
     if (c == ',') {
       gap += " , ";
     } else {
@@ -55,16 +55,6 @@ bool AllIn(const std::vector<std::string>& words,
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
     return std::find(allowed.begin(), allowed.end(), w) != allowed.end();
   });
-}
-
-int ModelClassOf(const ExtractRules::Impl& rules, absl::string_view model) {
-  re2::StringPiece m(model.data(), model.size());
-  for (size_t c = 0; c < rules.classes.size(); ++c) {
-    for (const auto& re : rules.classes[c].models) {
-      if (RE2::FullMatch(m, *re)) return static_cast<int>(c);
-    }
-  }
-  return -1;
 }
 
 uint32_t ItemEnd(const Item& item) {
@@ -214,7 +204,6 @@ bool InLexicon(const Language& lang, const char* name, absl::string_view folded)
   auto it = lang.lexicons.find(name);
   return it != lang.lexicons.end() && it->second.contains(folded);
 }
-
 
 std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span) {
   std::vector<Span> out;
@@ -456,7 +445,7 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
   for (const auto& [s, is_model] : heads) {
     int cls = -1;
     if (is_model) {
-      cls = ModelClassOf(rules, Slice(text, s));
+      cls = ModelClass(rules, Slice(text, s));
     } else if (auto it = lang.nouns.find(Fold(Slice(text, s))); it != lang.nouns.end()) {
       cls = it->second;
     }
@@ -605,32 +594,30 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
     }
     kept.push_back(item);
   }
-  // Origins: a demonym just after the noun ("drones turcs Bayraktar TB2"),
-  // after the item ("hélicoptères Mi-17 russes"), or between its count and
-  // the item ("four Russian Mi-171 helicopters").
+  // The first demonym of the gazetteer in text[range], at most `gap` words
+  // after the range's start.
+  auto demonym_in = [&](Span range, size_t gap, EntityMention* out) {
+    if (lang.demonym_re == nullptr || range.empty()) return false;
+    for (const Span& d : FindAll(*lang.demonym_re, text, range)) {
+      if (gap != SIZE_MAX && GapWords(text, range.begin, d.begin).size() > gap) return false;
+      auto it = rules.demonyms.find(Fold(Slice(text, d)));
+      if (it == rules.demonyms.end()) continue;
+      *out = {d, it->second, true};
+      return true;
+    }
+    return false;
+  };
+  // Origins: a demonym between an item's count and the item ("four Russian
+  // Mi-171 helicopters"), just after the noun ("drones turcs Bayraktar TB2")
+  // or after the item ("hélicoptères Mi-17 russes").
   for (size_t k = 0; k < kept.size(); ++k) {
     Item& item = kept[k];
-    if (item.has_count && !item.implicit_count && lang.demonym_re != nullptr &&
-        item.count_span.end < item.start) {
-      for (const Span& d : FindAll(*lang.demonym_re, text, {item.count_span.end, item.start})) {
-        auto it = rules.demonyms.find(Fold(Slice(text, d)));
-        if (it == rules.demonyms.end()) continue;
-        item.has_origin = true;
-        item.origin = {d, it->second, true};
-        break;
-      }
+    if (item.has_count && !item.implicit_count) {
+      item.has_origin = demonym_in({item.count_span.end, item.start}, SIZE_MAX, &item.origin);
     }
-    uint32_t to = k + 1 < kept.size() ? kept[k + 1].start : span.end;
+    const uint32_t to = k + 1 < kept.size() ? kept[k + 1].start : span.end;
     for (uint32_t from : {item.noun.end, ItemEnd(item)}) {
-      if (item.has_origin || lang.demonym_re == nullptr || from >= to) continue;
-      for (const Span& d : FindAll(*lang.demonym_re, text, {from, to})) {
-        if (GapWords(text, from, d.begin).size() > 2) break;
-        auto it = rules.demonyms.find(Fold(Slice(text, d)));
-        if (it == rules.demonyms.end()) continue;
-        item.has_origin = true;
-        item.origin = {d, it->second, true};
-        break;
-      }
+      if (!item.has_origin) item.has_origin = demonym_in({from, to}, 2, &item.origin);
     }
     item.span = {item.has_count ? item.count_span.begin : item.start, ItemEnd(item)};
   }
@@ -707,7 +694,13 @@ Span StripLexiconWords(const Language& lang, const char* lexicon, absl::string_v
 }
 
 int ModelClass(const ExtractRules::Impl& rules, absl::string_view model) {
-  return ModelClassOf(rules, model);
+  re2::StringPiece m(model.data(), model.size());
+  for (size_t c = 0; c < rules.classes.size(); ++c) {
+    for (const auto& re : rules.classes[c].models) {
+      if (RE2::FullMatch(m, *re)) return static_cast<int>(c);
+    }
+  }
+  return -1;
 }
 
 }  // namespace crosscheck::extract_internal
