@@ -72,6 +72,7 @@ class FrameBuilder {
   void ApplyContext(const ContextPattern& c, Span match, Fills* fills) const;
   void ReturnLentNames(Fills* fills) const;
   void AddPlace(Span match, uint32_t limit, Fills* fills) const;
+  void AddBreakdown(Span match, std::vector<Item>* items) const;
   const DateMention* NearestDate(Span around, uint32_t limit, const Fills& fills) const;
   // Whether the word before `d` (past "le", "on", ...) says a report was
   // made then: "publié lundi", "announced on Monday".
@@ -386,6 +387,32 @@ void FrameBuilder::ReturnLentNames(Fills* fills) const {
   }
 }
 
+void FrameBuilder::AddBreakdown(Span match, std::vector<Item>* items) const {
+  absl::string_view rest = Slice(ctx_.text, {match.end, ctx_.sentence.end});
+  size_t colon = rest.find(':');
+  if (colon == absl::string_view::npos) return;
+  uint32_t begin = match.end + static_cast<uint32_t>(colon) + 1;
+  // The colon closes this statement only if no other items come before it.
+  if (!ParseItems(rules_, lang_, ctx_.text, {match.end, begin - 1}).empty()) return;
+  std::vector<Item> details = ParseItems(rules_, lang_, ctx_.text, {begin, ctx_.sentence.end});
+  // Only counted or named items make a breakdown, not a comment on the lot.
+  if (details.empty() || !std::all_of(details.begin(), details.end(), [](const Item& d) {
+        return (d.has_count && !d.implicit_count) || !d.models.empty();
+      })) {
+    return;
+  }
+  Item& total = items->front();
+  bool modelled = !total.models.empty();
+  for (const Item& d : details) {
+    if (!modelled) total.models.insert(total.models.end(), d.models.begin(), d.models.end());
+  }
+  // Details of the total's own class are its models, not claims.
+  int cls = total.item_class;
+  for (Item& d : details) {
+    if (d.item_class != cls) items->push_back(std::move(d));
+  }
+}
+
 void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups,
                          std::vector<FrameDraft>* out) {
   Fills fills;
@@ -416,6 +443,11 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
       if (end > match.begin) match.end = std::min(match.end, end);
     }
   }
+  // "Eight aircraft were delivered to Mali: four L-39 jets, two Su-25 jets
+  // and two Mi-8 helicopters": a breakdown after a colon that follows the
+  // statement details its lone total.
+  size_t first_detail = items.size();
+  if (items.size() == 1 && limit == ctx_.sentence.end) AddBreakdown(match, &items);
   std::vector<Group> counted;
   if (!fills.groups.empty()) counted = ParseGroups(lang_, tmpl_.group_lexicon, ctx_.text, fills.groups);
   const std::vector<std::string>& defaults = p_.has_defaults ? p_.defaults : tmpl_.defaults;
@@ -490,7 +522,7 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
       s.push_back(reader_.Entity(tmpl_.item_origin, from->origin));
     }
     if (want_date && dates[k] != nullptr) s.push_back(reader_.Date(p_.date_slot, *dates[k]));
-    Emit(match, std::move(s), fills, item.definite_plural, out);
+    Emit(k >= first_detail ? item.span : match, std::move(s), fills, item.definite_plural, out);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "extract/lexicon.h"
@@ -63,6 +64,23 @@ uint32_t ItemEnd(const Item& item) {
   return end;
 }
 
+// A number that ends a place's name ("Air Base 101", "la base 101") counts
+// nothing: the word before it is capitalised or a facility.
+bool NamesAPlace(const Language& lang, absl::string_view text, uint32_t floor, Span number) {
+  absl::string_view digits = Slice(text, number);
+  if (digits.empty() || !absl::ascii_isdigit(static_cast<unsigned char>(digits.front()))) {
+    return false;
+  }
+  uint32_t end = number.begin;
+  while (end > floor && text[end - 1] == ' ') --end;
+  uint32_t begin = end;
+  while (begin > floor && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
+  if (begin == end) return false;
+  absl::string_view word = text.substr(begin, end - begin);
+  if (absl::ascii_isupper(static_cast<unsigned char>(word.front())) && begin > floor) return true;
+  return InLexicon(lang, "facility", Fold(word));
+}
+
 // The count written just before `start` (premodifiers and "de" aside),
 // after `floor`.
 bool CountBefore(const Language& lang, absl::string_view text,
@@ -70,6 +88,7 @@ bool CountBefore(const Language& lang, absl::string_view text,
                  Count* count, Span* where) {
   for (auto it = counts.rbegin(); it != counts.rend(); ++it) {
     if (it->end > start || it->begin < floor) continue;
+    if (NamesAPlace(lang, text, floor, *it)) return false;
     std::vector<std::string> gap = GapWords(text, it->end, start);
     // "four Russian Mi-171 helicopters": a demonym may stand between;
     // "42 de nos soldats": so may a determiner of the counted lot.
@@ -442,6 +461,19 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
   std::sort(heads.begin(), heads.end(), [](const auto& a, const auto& b) {
     return a.first.begin < b.first.begin;
   });
+  // Words that only qualify one item between its parts ("d'attaque" in
+  // "avions d'entraînement et d'attaque L-39", "training and combat" in
+  // "L-39 Albatros training and combat jets"): a few, with no comma, no
+  // determiner and no count among them.
+  auto qualifiers_only = [&](uint32_t from, uint32_t to) {
+    std::vector<std::string> gap = GapWords(text, from, to);
+    if (gap.empty()) return true;
+    if (gap.size() > 3) return false;
+    for (const std::string& w : gap) {
+      if (w == "," || InLexicon(lang, "det", w)) return false;
+    }
+    return lang.count_re == nullptr || !FindsAny(*lang.count_re, text, {from, to});
+  };
   for (const auto& [s, is_model] : heads) {
     int cls = -1;
     if (is_model) {
@@ -464,16 +496,19 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
                         });
       bool listed = items.back().item_class == cls && !items.back().models.empty() &&
                     AllIn(gap, {"et", "and", "ou", "or"});
-      if (introduced || listed) {
+      bool qualified = items.back().item_class == cls && items.back().models.empty() &&
+                       qualifiers_only(ItemEnd(items.back()), s.begin);
+      if (introduced || listed || qualified) {
         items.back().models.push_back(s);
         continue;
       }
     }
-    // "Mi-35 attack helicopters": the noun names the model's item.
+    // "Mi-35 attack helicopters", "L-39, Su-25 and Su-24 attack jets": the
+    // noun names the models' item.
     if (!is_model && !items.empty() && items.back().item_class == cls &&
         !items.back().models.empty() &&
         items.back().noun.begin == items.back().models.front().begin &&
-        GapWords(text, ItemEnd(items.back()), s.begin).empty()) {
+        qualifiers_only(ItemEnd(items.back()), s.begin)) {
       items.back().noun = s;
       continue;
     }
@@ -531,11 +566,12 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
   if (lang.breakdown_re != nullptr && items.size() > 1) {
     cues = FindAll(*lang.breakdown_re, text, span);
   }
-  // A dash or an opening bracket after the first item details it too
-  // ("cinq avions de combat - des L-39 et des Su-25 -").
+  // A dash, a colon or an opening bracket after the first item details it
+  // too ("cinq avions de combat - des L-39 et des Su-25 -", "un lot
+  // d'aéronefs : des avions L-39, un chasseur Su-25").
   if (items.size() > 1) {
     absl::string_view rest = Slice(text, {ItemEnd(items.front()), span.end});
-    for (absl::string_view mark : {" - ", " ("}) {
+    for (absl::string_view mark : {" - ", " (", ":", " \u2014 ", " \u2013 "}) {
       size_t at = rest.find(mark);
       if (at != absl::string_view::npos) {
         uint32_t b = ItemEnd(items.front()) + static_cast<uint32_t>(at);
@@ -561,6 +597,16 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
       for (const Span& m : item.models) target->models.push_back(m);
     }
     items = std::move(merged);
+    // A lone total before the breakdown ("un lot d'aéronefs : des avions
+    // L-39, un chasseur Su-25", "ten aircraft, including Mi-171 helicopters")
+    // has every model of the breakdown, whose items keep their own claims.
+    Item& total = items.front();
+    if (total.start < cue && total.models.empty() && items.size() > 1 &&
+        items[1].start > cue) {
+      for (size_t k = 1; k < items.size(); ++k) {
+        for (const Span& m : items[k].models) total.models.push_back(m);
+      }
+    }
   }
   std::vector<Item> kept;
   for (size_t k = 0; k < items.size(); ++k) {

@@ -106,6 +106,41 @@ TEST(FramesTest, EquipmentClassesModelsAndCounts) {
   });
 }
 
+TEST(FramesTest, ItemsTotalsAndBreakdowns) {
+  ExpectFrames({
+      // Models before their noun, qualifiers between: one item each.
+      {"en", "Russia delivered L-39, Su-25 and Su-24 attack jets to Mali.", "delivery",
+       {"supplier=Russia|recipient=Mali|item_class=jet|count=>=2|model=L-39;Su-25;Su-24"}},
+      {"en",
+       "Mali received L-39 Albatros training and combat jets and one Sukhoi Su-25 ground attack "
+       "aircraft from Russia.",
+       "delivery",
+       {"recipient=Mali|supplier=Russia|item_class=jet|count=>=2|model=L-39 Albatros",
+        "recipient=Mali|supplier=Russia|item_class=jet|count=1|model=Sukhoi Su-25"}},
+      {"fr", "Le Mali a reçu de la Russie des avions d'entraînement et d'attaque L-39.", "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=jet|count=>=2|model=L-39"}},
+      // A total before its breakdown has every model of it; the items of
+      // other classes keep their own claims, with their own evidence.
+      {"fr",
+       "Huit appareils ont été livrés au Mali par la Russie : quatre avions de combat L-39, "
+       "deux avions de combat Su-25 et deux hélicoptères de transport Mi-8.",
+       "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=aircraft|count=8|model=L-39;Su-25;Mi-8",
+        "recipient=Mali|supplier=Russie|item_class=jet|count=4|model=L-39",
+        "recipient=Mali|supplier=Russie|item_class=jet|count=2|model=Su-25",
+        "recipient=Mali|supplier=Russie|item_class=helicopter|count=2|model=Mi-8"}},
+      {"en", "Moscow has sent Mali at least ten aircraft, including Mi-171 and Mi-35M helicopters.",
+       "delivery",
+       {"supplier=Moscow|recipient=Mali|item_class=aircraft|count=>=10|model=Mi-171;Mi-35M",
+        "supplier=Moscow|recipient=Mali|item_class=helicopter|count=>=2|model=Mi-171;Mi-35M"}},
+      // "101" names the base; it counts nothing.
+      {"en", "Mali took delivery of a Russian batch at Air Base 101 - L-39 jets and a Mi-24 helicopter.",
+       "delivery",
+       {"recipient=Mali|place=Air Base 101|item_class=jet|count=>=2|model=L-39",
+        "recipient=Mali|place=Air Base 101|item_class=helicopter|count=1|model=Mi-24"}},
+  });
+}
+
 TEST(FramesTest, Modality) {
   ExpectFrames({
       {"fr", "Selon une source sécuritaire, la Russie a livré trois hélicoptères au Mali.",
