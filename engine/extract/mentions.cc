@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/str_split.h"
 #include "extract/lexicon.h"
 #include "extract/numbers.h"
@@ -90,13 +91,25 @@ bool CountBefore(const Language& lang, absl::string_view text,
     if (it->end > start || it->begin < floor) continue;
     if (NamesAPlace(lang, text, floor, *it)) return false;
     std::vector<std::string> gap = GapWords(text, it->end, start);
-    // "four Russian Mi-171 helicopters": a demonym may stand between;
-    // "42 de nos soldats": so may a determiner of the counted lot.
-    bool ok = std::all_of(gap.begin(), gap.end(), [&](const std::string& w) {
-      return w == "de" || w == "d'" || w == "of" || InLexicon(lang, "item_premodifier", w) ||
-             InLexicon(lang, "count_partitive", w) ||
-             (lang.demonym_re != nullptr && RE2::FullMatch(w, *lang.demonym_re));
-    });
+    // "four Russian Mi-171 helicopters": a demonym may stand between, and
+    // so may a compound of one ("two Russian-made Mi-8", whose parts
+    // GapWords splits); "42 de nos soldats": so may a determiner of the
+    // counted lot.
+    auto demonym = [&](absl::string_view w) {
+      return lang.demonym_re != nullptr && RE2::FullMatch(re2::StringPiece(w.data(), w.size()), *lang.demonym_re);
+    };
+    absl::string_view raw = Slice(text, {it->end, start});
+    bool compound = false;  // a hyphen inside a word
+    for (size_t h = raw.find('-'); h != absl::string_view::npos; h = raw.find('-', h + 1)) {
+      if (h > 0 && h + 1 < raw.size() && raw[h - 1] != ' ' && raw[h + 1] != ' ') compound = true;
+    }
+    bool ok = true;
+    for (size_t k = 0; ok && k < gap.size(); ++k) {
+      const std::string& w = gap[k];
+      ok = w == "de" || w == "d'" || w == "of" || InLexicon(lang, "item_premodifier", w) ||
+           InLexicon(lang, "count_partitive", w) || demonym(w) ||
+           (compound && k > 0 && demonym(gap[k - 1]));
+    }
     if (!ok || !ParseCount(lang, Slice(text, *it), count)) return false;
     *where = *it;
     return true;
@@ -660,6 +673,31 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
     Item& item = kept[k];
     if (item.has_count && !item.implicit_count) {
       item.has_origin = demonym_in({item.count_span.end, item.start}, SIZE_MAX, &item.origin);
+    } else {
+      // "Russian jets", "Russian-supplied jets": a demonym just before.
+      const uint32_t from = k > 0 ? ItemEnd(kept[k - 1]) : span.begin;
+      EntityMention last;
+      bool found = false;
+      if (lang.demonym_re != nullptr && from < item.start) {
+        for (const Span& d : FindAll(*lang.demonym_re, text, {from, item.start})) {
+          auto it = rules.demonyms.find(Fold(Slice(text, d)));
+          if (it != rules.demonyms.end()) {
+            last = {d, it->second, true};
+            found = true;
+          }
+        }
+      }
+      if (found) {
+        absl::string_view between = Slice(text, {last.span.end, item.start});
+        size_t space = between.find(' ');
+        bool adjacent = absl::StripAsciiWhitespace(between).empty() ||
+                        (between.front() == '-' && space != absl::string_view::npos &&
+                         absl::StripAsciiWhitespace(between.substr(space)).empty());
+        if (adjacent) {
+          item.has_origin = true;
+          item.origin = last;
+        }
+      }
     }
     const uint32_t to = k + 1 < kept.size() ? kept[k + 1].start : span.end;
     for (uint32_t from : {item.noun.end, ItemEnd(item)}) {
