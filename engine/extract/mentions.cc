@@ -726,6 +726,16 @@ std::vector<Group> ParseGroups(const Language& lang, const std::string& lexicon,
     Group g;
     g.noun = g.phrase = noun;
     g.has_count = CountBefore(lang, text, counts, floor, noun.begin, &g.count, &g.count_span);
+    // "au soldat français tué": one, by a determiner of lexicon
+    // "singular_det" before a singular noun ("le soldat" refers back).
+    if (!g.has_count && !IsPlural(Fold(Slice(text, noun)))) {
+      std::vector<std::string> before = GapWords(text, floor, noun.begin);
+      if (!before.empty() && InLexicon(lang, "singular_det", before.back())) {
+        g.has_count = true;
+        g.count.value = g.count.lo = g.count.hi = 1;
+        g.count_span = noun;
+      }
+    }
     if (lang.demonym_re != nullptr) {
       std::vector<Span> after = FindAll(*lang.demonym_re, text, {noun.end, span.end});
       if (!after.empty() && GapWords(text, noun.end, after.front().begin).empty()) {

@@ -294,6 +294,34 @@ TEST(FramesTest, ATollIsNotDatedByItsReport) {
   }
 }
 
+// A singular victim after "au" or "un" is one; after "le" it refers back.
+TEST(FramesTest, ASingularVictimCountsOneUnlessItRefersBack) {
+  std::vector<FrameMap> one = Frames(
+      ExtractOne("Une minute de silence a été observée en hommage au soldat tué le 2 mai à Boni.",
+                 "fr", absl::CivilDay(2022, 5, 10)),
+      "casualties");
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0]["count"], "1");
+  EXPECT_EQ(one[0]["date"], "2022-05-02");
+  EXPECT_TRUE(Frames(ExtractOne("Le soldat a perdu la vie.", "fr", absl::CivilDay(2022, 5, 10)),
+                     "casualties")
+                  .empty());
+  // Deaths named by a noun, and a toll "put at" its groups.
+  std::vector<FrameMap> death_of = Frames(
+      ExtractOne("L'armée a annoncé la mort de douze soldats et de trois civils.", "fr",
+                 absl::CivilDay(2022, 5, 10)),
+      "casualties");
+  ASSERT_EQ(death_of.size(), 2u);
+  EXPECT_EQ(death_of[0]["count"], "12");
+  EXPECT_EQ(death_of[1]["victims"], "civils");
+  std::vector<FrameMap> put = Frames(
+      ExtractOne("The army put the dead at 12 soldiers and three civilians.", "en",
+                 absl::CivilDay(2022, 5, 10)),
+      "casualties");
+  ASSERT_EQ(put.size(), 2u);
+  EXPECT_EQ(put[1]["count"], "3");
+}
+
 // A rebuttal rejects the statement just before it: that statement keeps
 // its own modality and a denied copy follows it. What the sentence says
 // before that statement, and the next sentence, are not denied.
