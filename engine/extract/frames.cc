@@ -73,6 +73,7 @@ class FrameBuilder {
   void ReturnLentNames(Fills* fills) const;
   void AddPlace(Span match, uint32_t limit, Fills* fills) const;
   void AddBreakdown(Span match, std::vector<Item>* items) const;
+  const DateMention* SeriesDate(const std::vector<SlotFill>& slots) const;
   const DateMention* NearestDate(Span around, uint32_t limit, const Fills& fills) const;
   // Whether the word before `d` (past "le", "on", ...) says a report was
   // made then: "publié lundi", "announced on Monday".
@@ -327,15 +328,51 @@ void FrameBuilder::Emit(Span match, std::vector<SlotFill> slots, const Fills& fi
     d.inherit_when = InheritWhen();
     out->push_back(std::move(d));
   };
-  if (fills.alternatives.empty()) {
-    emit_one(std::move(slots));
-    return;
+  // "who led coups in August 2020 and May 2021": one statement for each
+  // date of a series (lexicon "date_series" joins them).
+  std::vector<std::vector<SlotFill>> dated;
+  dated.push_back(std::move(slots));
+  for (const DateMention* next = SeriesDate(dated.back()); next != nullptr && dated.size() < 8;
+       next = SeriesDate(dated.back())) {
+    std::vector<SlotFill> copy = dated.back();
+    for (SlotFill& f : copy) {
+      if (f.kind == SlotFill::Kind::kDate && f.name == p_.date_slot) f = reader_.Date(f.name, *next);
+    }
+    dated.push_back(std::move(copy));
   }
-  for (const SlotFill& alt : fills.alternatives) {
-    std::vector<SlotFill> s = CopyWithRoom(slots, 1);
-    s.push_back(alt);
-    emit_one(std::move(s));
+  for (std::vector<SlotFill>& one : dated) {
+    if (fills.alternatives.empty()) {
+      emit_one(std::move(one));
+      continue;
+    }
+    for (const SlotFill& alt : fills.alternatives) {
+      std::vector<SlotFill> s = CopyWithRoom(one, 1);
+      s.push_back(alt);
+      emit_one(std::move(s));
+    }
   }
+}
+
+const DateMention* FrameBuilder::SeriesDate(const std::vector<SlotFill>& slots) const {
+  const SlotFill* date = nullptr;
+  for (const SlotFill& f : slots) {
+    if (f.kind == SlotFill::Kind::kDate && f.name == p_.date_slot) date = &f;
+  }
+  if (date == nullptr) return nullptr;
+  auto series = lang_.lexicons.find("date_series");
+  if (series == lang_.lexicons.end()) return nullptr;
+  for (const DateMention& d : *ctx_.dates) {
+    if (d.begin < date->span.end || d.end > ctx_.sentence.end) continue;
+    std::vector<std::string> gap = GapWords(ctx_.text, date->span.end, d.begin);
+    gap.erase(std::remove(gap.begin(), gap.end(), ","), gap.end());
+    if (gap.empty() || !series->second.contains(absl::StrJoin(gap, " "))) return nullptr;
+    // "between December 2021 and June 2022" is one span, not a series.
+    std::vector<std::string> before =
+        GapWords(ctx_.text, ctx_.sentence.begin, date->span.begin);
+    if (!before.empty() && InLexicon(lang_, "date_span_start", before.back())) return nullptr;
+    return &d;
+  }
+  return nullptr;
 }
 
 uint32_t FrameBuilder::InheritWhen() const {

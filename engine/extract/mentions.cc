@@ -25,7 +25,8 @@ size_t NextCharStart(absl::string_view text, size_t pos) {
   return pos;
 }
 
-// The words of text[begin, end), folded, "," kept as a word.
+}  // namespace
+
 std::vector<std::string> GapWords(absl::string_view text, uint32_t begin, uint32_t end) {
   std::vector<std::string> words;
   if (end <= begin) return words;
@@ -51,6 +52,8 @@ std::vector<std::string> GapWords(absl::string_view text, uint32_t begin, uint32
   }
   return words;
 }
+
+namespace {
 
 bool AllIn(const std::vector<std::string>& words,
            std::initializer_list<absl::string_view> allowed) {

@@ -23,6 +23,9 @@ struct Span {
 // Whether `folded` (Fold()) is a word of the language's lexicon `name`.
 bool InLexicon(const Language& lang, const char* name, absl::string_view folded);
 
+// The words of text[begin, end), folded, "," kept as a word.
+std::vector<std::string> GapWords(absl::string_view text, uint32_t begin, uint32_t end);
+
 // Every match of `re` in text[span] at word boundaries, left to right.
 std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span);
 // Whether FindAll(re, text, span) is not empty; stops at the first match.

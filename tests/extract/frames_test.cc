@@ -322,6 +322,22 @@ TEST(FramesTest, ASingularVictimCountsOneUnlessItRefersBack) {
   EXPECT_EQ(put[1]["count"], "3");
 }
 
+// Each date of a series makes its own statement; a span does not.
+TEST(FramesTest, EachDateOfASeriesIsAStatement) {
+  ExpectFrames({
+      {"en", "Captain Ibrahim Traoré, who led coups in January 2022 and September 2022, met the envoy.",
+       "takeover",
+       {"actor=Ibrahim Traoré|manner=coup|date=2022-01", "actor=Ibrahim Traoré|manner=coup|date=2022-09"}},
+      {"fr", "Le Burkina a connu les coups d'État de janvier 2022 puis de septembre 2022.", "takeover",
+       {"manner=coup|date=2022-01", "manner=coup|date=2022-09"}},
+  });
+  std::vector<FrameMap> span = Frames(
+      ExtractOne("Between January 2022 and June 2022, Russia delivered four helicopters to Mali.", "en",
+                 absl::CivilDay(2022, 8, 10)),
+      "delivery");
+  ASSERT_EQ(span.size(), 1u);
+}
+
 // A rebuttal rejects the statement just before it: that statement keeps
 // its own modality and a denied copy follows it. What the sentence says
 // before that statement, and the next sentence, are not denied.
