@@ -129,6 +129,7 @@ class DocumentExtractor {
   bool FindRebuttals(const Language& lang);
   void Rebut(const Language& lang);
   void FillModels(const Language& lang);
+  void LeadInDates();
   Modality ModalityOf(const Language& lang, FrameDraft* draft,
                       const std::vector<Span>& quotes, std::string* speaker) const;
   void Emit(const Language& lang, uint32_t d, FrameDraft* draft,
@@ -233,6 +234,7 @@ void DocumentExtractor::Run(uint32_t d) {
   s_->document.erase(std::remove_if(s_->document.begin(), s_->document.end(),
                                     [](const FrameDraft& f) { return f.lender; }),
                      s_->document.end());
+  LeadInDates();
   FillModels(*lang);
   Rebut(*lang);
   s_->line_starts.clear();
@@ -408,6 +410,43 @@ bool Carrier(const Language& lang, absl::string_view text, uint32_t floor, uint3
 // model slot of a claim of their class that names none: models after its
 // evidence in its sentence, then in the sentences that follow, up to the
 // next sentence that states a claim of a template with models.
+// A sentence that states nothing but a date leads into the next one
+// ("Deux jours après le drame, mardi, c'est une tout autre image que les
+// autorités ont voulu donner. À l'aéroport ..., l'armée de l'air a
+// réceptionné ..."): the statements of the next sentence, which has no
+// date of its own and took none from the document's other statements,
+// take it.
+void DocumentExtractor::LeadInDates() {
+  std::vector<bool> stated(s_->prepared.sentences.size(), false);
+  for (const FrameDraft& f : s_->document) {
+    if (!f.lender && f.sentence < stated.size()) stated[f.sentence] = true;
+  }
+  for (FrameDraft& f : s_->document) {
+    const ClaimPattern& p = *f.pattern;
+    const size_t i = f.sentence;
+    if (f.lender || i == 0 || i >= stated.size() || !s_->dates[i].empty() || stated[i - 1]) continue;
+    const std::vector<DateMention>& lead = s_->dates[i - 1];
+    // Only a day leads in; a year or a month is background ("En 2018, ...").
+    if (lead.size() != 1 || !lead.front().resolved || lead.front().granularity != Granularity::kDay) {
+      continue;
+    }
+    const std::vector<std::string>& defaults = p.has_defaults ? p.defaults : p.tmpl->defaults;
+    if (std::find(defaults.begin(), defaults.end(), "date") == defaults.end() ||
+        p.tmpl->Find(p.date_slot) == nullptr || f.Find(p.date_slot) != nullptr) {
+      continue;
+    }
+    const DateMention& d = lead.front();
+    SlotFill fill;
+    fill.name = p.date_slot;
+    fill.span = {d.begin, d.end};
+    fill.text = std::string(s_->prepared.text.substr(d.begin, d.end - d.begin));
+    fill.kind = SlotFill::Kind::kDate;
+    fill.date = d;
+    fill.key = DateKey(d);
+    f.slots.push_back(std::move(fill));
+  }
+}
+
 void DocumentExtractor::FillModels(const Language& lang) {
   constexpr size_t kReach = 3;  // sentences after the claim's own
   const PreparedText& p = s_->prepared;

@@ -322,6 +322,25 @@ TEST(FramesTest, ASingularVictimCountsOneUnlessItRefersBack) {
   EXPECT_EQ(put[1]["count"], "3");
 }
 
+// A sentence that states nothing but a day dates the next sentence's
+// statements when that one has no date; a year is background.
+TEST(FramesTest, ADayAloneLeadsIntoTheNextSentence) {
+  std::vector<FrameMap> led = Frames(
+      ExtractOne("Deux jours plus tard, mardi, l'ambiance avait changé. À Gao, l'armée a "
+                 "réceptionné deux hélicoptères Mi-8 venus de Russie.",
+                 "fr", absl::CivilDay(2022, 8, 12)),
+      "delivery");
+  ASSERT_EQ(led.size(), 1u);
+  EXPECT_EQ(led[0]["date"], "2022-08-09");
+  std::vector<FrameMap> background = Frames(
+      ExtractOne("En 2018, la situation était autre. À Gao, l'armée a réceptionné deux "
+                 "hélicoptères Mi-8 venus de Russie.",
+                 "fr", absl::CivilDay(2022, 8, 12)),
+      "delivery");
+  ASSERT_EQ(background.size(), 1u);
+  EXPECT_EQ(background[0].count("date"), 0u) << background[0]["date"];
+}
+
 // Each date of a series makes its own statement; a span does not.
 TEST(FramesTest, EachDateOfASeriesIsAStatement) {
   ExpectFrames({
