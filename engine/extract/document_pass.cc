@@ -13,6 +13,9 @@
 #include "extract/slots.h"
 
 namespace crosscheck::extract_internal {
+
+int CountryOf(const ExtractRules::Impl& rules, int entity);
+
 namespace {
 
 bool Listed(const std::vector<std::string>& list, absl::string_view name) {
@@ -125,7 +128,12 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
       } else if (best != nullptr) {
         copy = *best;
         if (copy.entity >= 0 && best_sentence != f.sentence) {
-          copy.text = EntityName(rules, copy.entity, language);
+          // A capital standing for its state ("Moscou a livré ...") lends
+          // the state to a sentence that names neither.
+          const int country = rules.entities[copy.entity].type == "capital"
+                                  ? CountryOf(rules, copy.entity)
+                                  : -1;
+          copy.text = EntityName(rules, country >= 0 ? country : copy.entity, language);
         }
       } else {
         continue;

@@ -341,6 +341,19 @@ TEST(FramesTest, ADayAloneLeadsIntoTheNextSentence) {
   EXPECT_EQ(background[0].count("date"), 0u) << background[0]["date"];
 }
 
+// A capital standing for its state lends the state to a sentence that
+// names neither; the sentence that writes the capital keeps it.
+TEST(FramesTest, AnInheritedCapitalIsItsState) {
+  std::vector<FrameMap> frames = Frames(
+      ExtractOne("Moscou a livré deux hélicoptères Mi-8 au Mali en mai. Quatre avions de combat "
+                 "L-39 ont été réceptionnés à Gao le 3 juin.",
+                 "fr", absl::CivilDay(2022, 8, 12)),
+      "delivery");
+  ASSERT_EQ(frames.size(), 2u);
+  EXPECT_EQ(frames[0]["supplier"], "Moscou");
+  EXPECT_EQ(frames[1]["supplier"], "Russie");
+}
+
 // Each date of a series makes its own statement; a span does not.
 TEST(FramesTest, EachDateOfASeriesIsAStatement) {
   ExpectFrames({
