@@ -129,10 +129,14 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
         copy = *best;
         if (copy.entity >= 0 && best_sentence != f.sentence) {
           // A capital standing for its state ("Moscou a livré ...") lends
-          // the state to a sentence that names neither.
-          const int country = rules.entities[copy.entity].type == "capital"
-                                  ? CountryOf(rules, copy.entity)
-                                  : -1;
+          // the state to a sentence that names neither; a place stays a
+          // place.
+          const SlotType* type = f.pattern->tmpl->Find(in.slot);
+          const int country =
+              rules.entities[copy.entity].type == "capital" && type != nullptr &&
+                      *type != SlotType::kPlace
+                  ? CountryOf(rules, copy.entity)
+                  : -1;
           copy.text = EntityName(rules, country >= 0 ? country : copy.entity, language);
         }
       } else {
