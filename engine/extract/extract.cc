@@ -464,6 +464,11 @@ void DocumentExtractor::FillModels(const Language& lang) {
   for (FrameDraft& f : frames) {
     if (!wants(f) || f.sentence >= n) continue;
     const std::string& cls = f.Find("item_class")->key;
+    // A total's models are those of the classes it covers, too.
+    const std::vector<std::string>* covers = nullptr;
+    for (const EquipmentClass& k : rules_.classes) {
+      if (k.name == cls) covers = &k.covers;
+    }
     std::vector<std::string> names;
     std::vector<std::string> keys;
     Span where;
@@ -474,7 +479,12 @@ void DocumentExtractor::FillModels(const Language& lang) {
       for (const Span& m : FindAll(*lang.model_re, p.text, search)) {
         absl::string_view name = absl::string_view(p.text).substr(m.begin, m.end - m.begin);
         const int c = ModelClass(rules_, name);
-        if (c < 0 || rules_.classes[c].name != cls) continue;
+        if (c < 0) continue;
+        const std::string& of = rules_.classes[c].name;
+        if (of != cls && (covers == nullptr ||
+                          std::find(covers->begin(), covers->end(), of) == covers->end())) {
+          continue;
+        }
         if (Carrier(lang, p.text, search.begin, m.begin)) continue;
         std::string key = Fold(name);
         if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;

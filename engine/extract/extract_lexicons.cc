@@ -348,12 +348,13 @@ void Compiler::CompileGazetteer() {
 void Compiler::CompileEquipment() {
   for (const Rule* r : set_.OfKind("equipment")) {
     RuleFields f(*r, problems_);
-    f.CheckFields({"class", "nouns", "models"});
+    f.CheckFields({"class", "nouns", "models", "covers"});
     EquipmentClass cls;
     std::vector<std::pair<std::string, std::vector<std::string>>> nouns;
     std::vector<std::string> models;
     bool have_class = f.String("class", &cls.name);
     f.StringArray("models", &models, false);
+    f.StringArray("covers", &cls.covers, false);
     if (!have_class || !LanguageLists(&f, "nouns", &nouns) || !f.ok()) continue;
     int index = static_cast<int>(impl_->classes.size());
     for (const std::string& m : models) {
@@ -375,6 +376,18 @@ void Compiler::CompileEquipment() {
       }
     }
     impl_->classes.push_back(std::move(cls));
+  }
+  // What a class covers must be a class.
+  for (const Rule* r : set_.OfKind("equipment")) {
+    RuleFields f(*r, problems_);
+    std::vector<std::string> covers;
+    f.StringArray("covers", &covers, false);
+    for (const std::string& c : covers) {
+      if (std::none_of(impl_->classes.begin(), impl_->classes.end(),
+                       [&](const EquipmentClass& k) { return k.name == c; })) {
+        f.Problem(f.Find("covers"), absl::StrCat("\"", c, "\" is no equipment class"));
+      }
+    }
   }
 }
 

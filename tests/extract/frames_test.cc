@@ -501,6 +501,13 @@ TEST(FramesTest, ModelsNamedLaterFillTheClaimOfTheirClass) {
        "Le Mali a reçu huit aéronefs de Russie mardi. Ils ont été acheminés à bord d'un Antonov "
        "An-124.",
        "delivery", {"recipient=Mali|supplier=Russie|item_class=aircraft|count=8|date=2022-08-09"}},
+      // A total of aircraft covers the jets and helicopters named after it.
+      {"fr",
+       "Le Mali a reçu huit aéronefs de Russie mardi. Il s'agit d'avions L-39 et Su-25 et "
+       "d'hélicoptères Mi-8.",
+       "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=aircraft|count=8|date=2022-08-09|"
+        "model=L-39;Su-25;Mi-8"}},
   });
 }
 
