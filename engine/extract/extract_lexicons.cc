@@ -16,11 +16,13 @@
 #include "extract/extract_compile.h"
 #include "extract/lexicon.h"
 #include "extract/shadow.h"
+#include "internal/actor_rule.h"
 #include "text/rule_pattern.h"
 
 namespace crosscheck::extract_internal {
 namespace {
 
+using internal::ActorRule;
 using internal::Rule;
 using internal::RuleFields;
 
@@ -208,26 +210,22 @@ void Compiler::CollectLanguages() {
 // The roles of "actor" rules of type person. Their fields are the
 // resolution stage's to check; what does not read as expected is skipped.
 void Compiler::CompileKnownRoles() {
+  // The resolution stage reports the actor rules' problems; this reads the
+  // same rules with the same reader and keeps quiet about them.
+  std::vector<RuleProblem> reported_elsewhere;
   for (const Rule* r : set_.OfKind("actor")) {
-    const rapidjson::Value& b = *r->body;
-    if (!b.IsObject() || !b.HasMember("name") || !b["name"].IsString() ||
-        !b.HasMember("roles") || !b["roles"].IsArray()) {
-      continue;
-    }
+    RuleFields f(*r, &reported_elsewhere);
+    ActorRule actor;
+    if (!ReadActorRule(&f, &actor)) continue;
     std::vector<std::pair<std::string, std::string>> roles;
-    for (const rapidjson::Value& role : b["roles"].GetArray()) {
-      if (role.IsObject() && role.HasMember("role") && role["role"].IsString() &&
-          role.HasMember("organisation") && role["organisation"].IsString()) {
-        roles.emplace_back(role["role"].GetString(), role["organisation"].GetString());
+    for (const ActorRule::Role& role : actor.roles) {
+      if (!role.role.empty() && !role.organisation.empty()) {
+        roles.emplace_back(role.role, role.organisation);
       }
     }
-    std::vector<std::string> names = {b["name"].GetString()};
-    if (b.HasMember("aliases") && b["aliases"].IsArray()) {
-      for (const rapidjson::Value& a : b["aliases"].GetArray()) {
-        if (a.IsObject() && a.HasMember("name") && a["name"].IsString()) {
-          names.push_back(a["name"].GetString());
-        }
-      }
+    std::vector<std::string> names = {actor.name};
+    for (const ActorRule::Alias& a : actor.aliases) {
+      if (!a.name.empty()) names.push_back(a.name);
     }
     for (const std::string& name : names) {
       auto& known = impl_->known_roles[Fold(name)];

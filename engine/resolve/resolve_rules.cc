@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "internal/actor_rule.h"
 #include "internal/rule_set.h"
 #include "internal/stage_rules.h"
 #include "resolve/names.h"
@@ -50,13 +51,6 @@ using resolve_internal::Actor;
 using resolve_internal::MonthRange;
 using Impl = ResolveRules::Impl;
 
-std::string GetString(const rapidjson::Value& obj, const char* name) {
-  if (!obj.IsObject()) return "";
-  auto it = obj.FindMember(name);
-  if (it == obj.MemberEnd() || !it->value.IsString()) return "";
-  return std::string(it->value.GetString(), it->value.GetStringLength());
-}
-
 // Reads "from" and "until" of `obj` into *range; a problem if malformed.
 void ReadValidity(RuleFields* f, const rapidjson::Value& obj, MonthRange* range) {
   for (const char* field : {"from", "until"}) {
@@ -78,23 +72,6 @@ void ReadValidity(RuleFields* f, const rapidjson::Value& obj, MonthRange* range)
   if (range->lo > range->hi) f->Problem(&obj, "\"from\" is after \"until\"");
 }
 
-// The array field `name` of the rule, each element an object; null if absent.
-const rapidjson::Value* ObjectArray(RuleFields* f, const char* name) {
-  const rapidjson::Value* v = f->Find(name);
-  if (v == nullptr) return nullptr;
-  if (!v->IsArray()) {
-    f->Problem(v, absl::StrCat("\"", name, "\" must be an array of objects"));
-    return nullptr;
-  }
-  for (const rapidjson::Value& e : v->GetArray()) {
-    if (!e.IsObject()) {
-      f->Problem(&e, absl::StrCat("each element of \"", name, "\" must be an object"));
-      return nullptr;
-    }
-  }
-  return v;
-}
-
 bool ParseRelation(absl::string_view name, SurfaceRelation* out) {
   for (SurfaceRelation r : {SurfaceRelation::kExact, SurfaceRelation::kVariant,
                             SurfaceRelation::kMisspelling, SurfaceRelation::kTransliteration,
@@ -107,69 +84,45 @@ bool ParseRelation(absl::string_view name, SurfaceRelation* out) {
   return false;
 }
 
-void CompileAliases(RuleFields* f, Actor* actor) {
-  actor->aliases.push_back({actor->name, actor->folded, SurfaceRelation::kExact, {}});
-  const rapidjson::Value* aliases = ObjectArray(f, "aliases");
-  if (aliases == nullptr) return;
-  for (const rapidjson::Value& a : aliases->GetArray()) {
-    resolve_internal::ActorAlias alias;
-    alias.name = GetString(a, "name");
-    if (alias.name.empty()) f->Problem(&a, "an alias needs \"name\", a non-empty string");
-    alias.folded = resolve_internal::FoldName(alias.name);
-    std::string relation = GetString(a, "relation");
-    if (!relation.empty() && !ParseRelation(relation, &alias.relation)) {
-      f->Problem(&a, absl::StrCat("unknown relation \"", relation,
-                                  "\" (exact, variant, misspelling, transliteration, alias)"));
-    }
-    ReadValidity(f, a, &alias.valid);
-    actor->aliases.push_back(std::move(alias));
-  }
-}
-
-void CompileRoles(RuleFields* f, Actor* actor) {
-  const rapidjson::Value* roles = ObjectArray(f, "roles");
-  if (roles == nullptr) return;
-  for (const rapidjson::Value& r : roles->GetArray()) {
-    resolve_internal::ActorRole role;
-    role.role = GetString(r, "role");
-    role.organisation = resolve_internal::FoldName(GetString(r, "organisation"));
-    if (role.role.empty()) f->Problem(&r, "a role needs \"role\", a non-empty string");
-    ReadValidity(f, r, &role.held);
-    actor->roles.push_back(std::move(role));
-  }
-}
-
-void CompileEvents(RuleFields* f, Actor* actor) {
-  const rapidjson::Value* events = ObjectArray(f, "events");
-  if (events == nullptr) return;
-  for (const rapidjson::Value& e : events->GetArray()) {
-    resolve_internal::ActorEvent event;
-    event.template_name = GetString(e, "template");
-    event.place = resolve_internal::FoldName(GetString(e, "place"));
-    std::string date = GetString(e, "date");
-    if (event.template_name.empty()) f->Problem(&e, "an event needs \"template\"");
-    if (!resolve_internal::ParseMonthRange(date, &event.when)) {
-      f->Problem(&e, "an event needs \"date\", \"YYYY\" or \"YYYY-MM\"");
-    }
-    actor->events.push_back(std::move(event));
-  }
-}
-
 void CompileActor(const Rule& rule, Impl* impl, std::vector<RuleProblem>* problems) {
   RuleFields f(rule, problems);
-  f.CheckFields({"name", "type", "aliases", "roles", "events"});
+  ActorRule read;
+  if (!ReadActorRule(&f, &read)) return;
   Actor actor;
   actor.id = rule.id;
-  std::string type = "person";
-  f.String("name", &actor.name);
-  f.String("type", &type, false);
-  if (!ParseEntityType(type, &actor.type)) {
-    f.Problem(f.Find("type"), absl::StrCat("unknown entity type \"", type, "\""));
+  actor.name = read.name;
+  if (!ParseEntityType(read.type, &actor.type)) {
+    f.Problem(f.Find("type"), absl::StrCat("unknown entity type \"", read.type, "\""));
   }
   actor.folded = resolve_internal::FoldName(actor.name);
-  CompileAliases(&f, &actor);
-  CompileRoles(&f, &actor);
-  CompileEvents(&f, &actor);
+  actor.aliases.push_back({actor.name, actor.folded, SurfaceRelation::kExact, {}});
+  for (const ActorRule::Alias& a : read.aliases) {
+    resolve_internal::ActorAlias alias;
+    alias.name = a.name;
+    alias.folded = resolve_internal::FoldName(alias.name);
+    if (!a.relation.empty() && !ParseRelation(a.relation, &alias.relation)) {
+      f.Problem(a.node, absl::StrCat("unknown relation \"", a.relation,
+                                     "\" (exact, variant, misspelling, transliteration, alias)"));
+    }
+    ReadValidity(&f, *a.node, &alias.valid);
+    actor.aliases.push_back(std::move(alias));
+  }
+  for (const ActorRule::Role& r : read.roles) {
+    resolve_internal::ActorRole role;
+    role.role = r.role;
+    role.organisation = resolve_internal::FoldName(r.organisation);
+    ReadValidity(&f, *r.node, &role.held);
+    actor.roles.push_back(std::move(role));
+  }
+  for (const ActorRule::Event& e : read.events) {
+    resolve_internal::ActorEvent event;
+    event.template_name = e.template_name;
+    event.place = resolve_internal::FoldName(e.place);
+    if (!resolve_internal::ParseMonthRange(e.date, &event.when)) {
+      f.Problem(e.node, "an event needs \"date\", \"YYYY\" or \"YYYY-MM\"");
+    }
+    actor.events.push_back(std::move(event));
+  }
   if (f.ok()) impl->actors.push_back(std::move(actor));
 }
 

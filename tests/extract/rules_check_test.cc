@@ -85,5 +85,32 @@ TEST(RuleCheck, KnownHolderAndDeniesNameSlots) {
   EXPECT_NE(all.find("\"victims\" is not a slot"), std::string::npos) << all;
 }
 
+// Actor rules are read by one reader for resolution and extraction: each
+// problem is reported once, at its place, and a broken role does not stop
+// extraction from knowing the other holders' organisations.
+TEST(RuleCheck, ActorRuleProblemsAreReportedOnce) {
+  testing::TempDir dir;
+  dir.Write("actors.json", R"({"pack": "a", "rules": [
+  {"id": "a.camara", "kind": "actor", "priority": 0, "name": "Sadio Camara",
+   "aliases": [{"name": "Sadio Kamara", "relation": "nickname"}],
+   "roles": [{"role": "defence_minister", "organisation": "Mali", "from": "2021-13"}],
+   "examples": [{"in": "Sadio Camara", "name": "Sadio Camara"}]},
+  {"id": "a.doumbouya", "kind": "actor", "priority": 0, "name": "Mamadi Doumbouya",
+   "roles": "president", "examples": [{"in": "Mamadi Doumbouya", "name": "Mamadi Doumbouya"}]}
+]})");
+  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
+  ASSERT_TRUE(check.ok()) << check.status();
+  ASSERT_EQ(check->problems.size(), 3u);
+  const std::string relation = check->problems[0].ToString();
+  const std::string from = check->problems[1].ToString();
+  const std::string roles = check->problems[2].ToString();
+  EXPECT_NE(relation.find("actors.json:3:"), std::string::npos) << relation;
+  EXPECT_NE(relation.find("unknown relation \"nickname\""), std::string::npos) << relation;
+  EXPECT_NE(from.find("actors.json:4:"), std::string::npos) << from;
+  EXPECT_NE(from.find("\"from\" must be \"YYYY\" or \"YYYY-MM\""), std::string::npos) << from;
+  EXPECT_NE(roles.find("actors.json:7:"), std::string::npos) << roles;
+  EXPECT_NE(roles.find("\"roles\" must be an array of objects"), std::string::npos) << roles;
+}
+
 }  // namespace
 }  // namespace crosscheck
