@@ -424,10 +424,13 @@ void DocumentExtractor::LeadInDates() {
   for (FrameDraft& f : s_->document) {
     const ClaimPattern& p = *f.pattern;
     const size_t i = f.sentence;
-    if (f.lender || i == 0 || i >= stated.size() || !s_->dates[i].empty() || stated[i - 1]) continue;
+    if (f.lender || i == 0 || i >= stated.size() || !s_->dates[i].empty() || stated[i - 1]) {
+      continue;
+    }
     const std::vector<DateMention>& lead = s_->dates[i - 1];
     // Only a day leads in; a year or a month is background ("En 2018, ...").
-    if (lead.size() != 1 || !lead.front().resolved || lead.front().granularity != Granularity::kDay) {
+    if (lead.size() != 1 || !lead.front().resolved ||
+        lead.front().granularity != Granularity::kDay) {
       continue;
     }
     const std::vector<std::string>& defaults = p.has_defaults ? p.defaults : p.tmpl->defaults;

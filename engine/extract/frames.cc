@@ -336,7 +336,9 @@ void FrameBuilder::Emit(Span match, std::vector<SlotFill> slots, const Fills& fi
        next = SeriesDate(dated.back())) {
     std::vector<SlotFill> copy = dated.back();
     for (SlotFill& f : copy) {
-      if (f.kind == SlotFill::Kind::kDate && f.name == p_.date_slot) f = reader_.Date(f.name, *next);
+      if (f.kind == SlotFill::Kind::kDate && f.name == p_.date_slot) {
+        f = reader_.Date(f.name, *next);
+      }
     }
     dated.push_back(std::move(copy));
   }

@@ -7,8 +7,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "extract/lexicon.h"
 #include "extract/numbers.h"
 
@@ -99,7 +99,8 @@ bool CountBefore(const Language& lang, absl::string_view text,
     // GapWords splits); "42 de nos soldats": so may a determiner of the
     // counted lot.
     auto demonym = [&](absl::string_view w) {
-      return lang.demonym_re != nullptr && RE2::FullMatch(re2::StringPiece(w.data(), w.size()), *lang.demonym_re);
+      return lang.demonym_re != nullptr &&
+             RE2::FullMatch(re2::StringPiece(w.data(), w.size()), *lang.demonym_re);
     };
     absl::string_view raw = Slice(text, {it->end, start});
     bool compound = false;  // a hyphen inside a word
@@ -587,7 +588,7 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
   // d'aéronefs : des avions L-39, un chasseur Su-25").
   if (items.size() > 1) {
     absl::string_view rest = Slice(text, {ItemEnd(items.front()), span.end});
-    for (absl::string_view mark : {" - ", " (", ":", " \u2014 ", " \u2013 "}) {
+    for (absl::string_view mark : {" - ", " (", ":"}) {
       size_t at = rest.find(mark);
       if (at != absl::string_view::npos) {
         uint32_t b = ItemEnd(items.front()) + static_cast<uint32_t>(at);

@@ -135,17 +135,25 @@ TEST(FramesTest, ItemsTotalsAndBreakdowns) {
         "supplier=Moscow|recipient=Mali|item_class=helicopter|count=>=2|model=Mi-171;Mi-35M"}},
       // A demonym, or a compound of one, just before the items names
       // their origin; a dash may follow the count of a numbers list.
-      {"en", "Russian-supplied jets and a helicopter were unveiled in Bamako on Tuesday.", "delivery",
+      {"en", "Russian-supplied jets and a helicopter were unveiled in Bamako on Tuesday.",
+       "delivery",
        {"supplier=Russia|recipient=Mali|place=Bamako|item_class=jet|count=>=2|date=2022-08-09",
-        "supplier=Russia|recipient=Mali|place=Bamako|item_class=helicopter|count=1|date=2022-08-09"}},
-      {"en", "At Gao airport, where two Russian-made Mi-8 helicopters were unveiled, the mood was festive.",
+        "supplier=Russia|recipient=Mali|place=Bamako|item_class=helicopter|count=1|"
+        "date=2022-08-09"}},
+      {"en",
+       "At Gao airport, where two Russian-made Mi-8 helicopters were unveiled, the mood was "
+       "festive.",
        "delivery", {"supplier=Russia|item_class=helicopter|count=2|model=Mi-8|place=Gao airport"}},
-      {"en", "4 — Mi-171 transport helicopters flown in from Russia on 30 September 2021.", "delivery",
+      {"en", "4 — Mi-171 transport helicopters flown in from Russia on 30 September 2021.",
+       "delivery",
        {"supplier=Russia|item_class=helicopter|count=4|model=Mi-171|date=2021-09-30"}},
-      {"fr", "30 mars 2022 — 2 hélicoptères d'attaque Mi-35M, remis à l'armée malienne.", "delivery",
+      {"fr", "30 mars 2022 — 2 hélicoptères d'attaque Mi-35M, remis à l'armée malienne.",
+       "delivery",
        {"recipient=Mali|item_class=helicopter|count=2|model=Mi-35M|date=2022-03-30"}},
       // "101" names the base; it counts nothing.
-      {"en", "Mali took delivery of a Russian batch at Air Base 101 - L-39 jets and a Mi-24 helicopter.",
+      {"en",
+       "Mali took delivery of a Russian batch at Air Base 101 - L-39 jets and a Mi-24 "
+       "helicopter.",
        "delivery",
        {"recipient=Mali|place=Air Base 101|item_class=jet|count=>=2|model=L-39",
         "recipient=Mali|place=Air Base 101|item_class=helicopter|count=1|model=Mi-24"}},
@@ -357,15 +365,19 @@ TEST(FramesTest, AnInheritedCapitalIsItsState) {
 // Each date of a series makes its own statement; a span does not.
 TEST(FramesTest, EachDateOfASeriesIsAStatement) {
   ExpectFrames({
-      {"en", "Captain Ibrahim Traoré, who led coups in January 2022 and September 2022, met the envoy.",
+      {"en",
+       "Captain Ibrahim Traoré, who led coups in January 2022 and September 2022, met the "
+       "envoy.",
        "takeover",
-       {"actor=Ibrahim Traoré|manner=coup|date=2022-01", "actor=Ibrahim Traoré|manner=coup|date=2022-09"}},
-      {"fr", "Le Burkina a connu les coups d'État de janvier 2022 puis de septembre 2022.", "takeover",
+       {"actor=Ibrahim Traoré|manner=coup|date=2022-01",
+        "actor=Ibrahim Traoré|manner=coup|date=2022-09"}},
+      {"fr", "Le Burkina a connu les coups d'État de janvier 2022 puis de septembre 2022.",
+       "takeover",
        {"manner=coup|date=2022-01", "manner=coup|date=2022-09"}},
   });
   std::vector<FrameMap> span = Frames(
-      ExtractOne("Between January 2022 and June 2022, Russia delivered four helicopters to Mali.", "en",
-                 absl::CivilDay(2022, 8, 10)),
+      ExtractOne("Between January 2022 and June 2022, Russia delivered four helicopters to Mali.",
+                 "en", absl::CivilDay(2022, 8, 10)),
       "delivery");
   ASSERT_EQ(span.size(), 1u);
 }
