@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "extract/lexicon.h"
+#include "extract/mentions.h"
 #include "extract/numbers.h"
 
 namespace crosscheck::extract_internal {
@@ -263,19 +264,17 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
   });
   // The first future-tense cue: dates after it in the sentence are future.
   uint32_t future_at = end;
-  if (lang.future != nullptr) {
-    re2::StringPiece cue;
-    if (lang.future->Match(input, begin, end, RE2::UNANCHORED, &cue, 1)) {
-      future_at = static_cast<uint32_t>(cue.data() - text.data());
-    }
+  Span cue;
+  if (lang.future != nullptr && FirstMatch(*lang.future, text, begin, end, &cue)) {
+    future_at = cue.begin;
   }
   int context_year = 0;
   if (lang.year_re != nullptr) {
-    re2::StringPiece year;
+    Span year;
     size_t pos = begin;
-    while (pos < end && lang.year_re->Match(input, pos, end, RE2::UNANCHORED, &year, 1)) {
-      pos = year.data() - text.data() + year.size();
-      int y = LeadingNumber(absl::string_view(year.data(), year.size()));
+    while (pos < end && FirstMatch(*lang.year_re, text, pos, end, &year)) {
+      pos = year.end;
+      int y = LeadingNumber(text.substr(year.begin, year.end - year.begin));
       if (context_year == 0) {
         context_year = y;
       } else if (context_year != y) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -31,8 +32,12 @@ struct Scratch {
   PreparedText prepared;
   PreparedText title;  // the title line, to test it for boilerplate
   std::vector<int> hits;
+  std::vector<int> scanner_hits;  // of one sentence
   std::vector<int> datelines;  // the dateline cues the document matches
   std::vector<std::vector<int>> claim_hits, date_hits, cue_hits;  // per sentence
+  // Per sentence with claim or date hits: the scanners (Language::scanner_res
+  // indices) known to match nowhere in it.
+  std::vector<std::vector<int>> no_match;
   std::vector<std::vector<DateMention>> dates;                     // per sentence
   std::vector<std::vector<Span>> rebuttals;                        // per sentence
   // Per sentence with claim hits: its gazetteer mentions.
@@ -124,6 +129,8 @@ class DocumentExtractor {
 
  private:
   void Prefilter(const Language& lang);
+  void FindNoMatch(const Language& lang, size_t sentence, const std::vector<int>& scanners);
+  void NoteNoMatch(const Language& lang, size_t sentence) const;
   void Dates(const Language& lang, Document* doc);
   void Frames(const Language& lang, size_t sentence);
   bool FindRebuttals(const Language& lang);
@@ -209,6 +216,7 @@ void DocumentExtractor::Run(uint32_t d) {
       shadowed = true;
     }
     ScanMemo::Scope scans(&s_->scans, p.text);
+    NoteNoMatch(*lang, i);
     s_->mentions.Find(rules_, *lang, p.text, {p.sentences[i].begin, p.sentences[i].end});
     s_->sentence_entities[i] = s_->mentions.entities;
     MarkShadow(rules_, s_->mentions, s_->dates[i], &s_->shadow);
@@ -249,7 +257,7 @@ void DocumentExtractor::Run(uint32_t d) {
 void DocumentExtractor::Prefilter(const Language& lang) {
   const PreparedText& p = s_->prepared;
   size_t n = p.sentences.size();
-  for (auto* v : {&s_->claim_hits, &s_->date_hits, &s_->cue_hits}) {
+  for (auto* v : {&s_->claim_hits, &s_->date_hits, &s_->cue_hits, &s_->no_match}) {
     if (v->size() < n) v->resize(n);
     for (size_t i = 0; i < n; ++i) (*v)[i].clear();
   }
@@ -264,6 +272,7 @@ void DocumentExtractor::Prefilter(const Language& lang) {
       continue;
     }
     std::sort(s_->hits.begin(), s_->hits.end());
+    s_->scanner_hits.clear();
     for (int h : s_->hits) {
       const PrefilterTarget& t = lang.targets[h];
       int index = static_cast<int>(t.index);
@@ -271,9 +280,42 @@ void DocumentExtractor::Prefilter(const Language& lang) {
         case PrefilterTarget::Kind::kClaim: s_->claim_hits[i].push_back(index); break;
         case PrefilterTarget::Kind::kDate: s_->date_hits[i].push_back(index); break;
         case PrefilterTarget::Kind::kCue: s_->cue_hits[i].push_back(index); break;
+        case PrefilterTarget::Kind::kScanner: s_->scanner_hits.push_back(index); break;
       }
     }
+    if (!s_->claim_hits[i].empty() || !s_->date_hits[i].empty()) {
+      FindNoMatch(lang, i, s_->scanner_hits);
+    }
   }
+}
+
+// Fills Scratch::no_match[i] from the prefilter's `scanners` hits in
+// sentence i (sorted). The prefilter reads the sentence alone: it misses a
+// match that a search with the whole text around it finds only through ^, $,
+// \b or \B at the sentence's ends. There is none when the bytes around the
+// sentence are ASCII and no word characters: \b and \B then read the same
+// either way, and ^ and $ hold at the sentence's ends in the prefilter.
+void DocumentExtractor::FindNoMatch(const Language& lang, size_t i,
+                                    const std::vector<int>& scanners) {
+  const PreparedText& p = s_->prepared;
+  const SentenceRange& sr = p.sentences[i];
+  auto apart = [&](size_t at) {
+    const unsigned char c = static_cast<unsigned char>(p.text[at]);
+    return c < 0x80 && !absl::ascii_isalnum(c) && c != '_';
+  };
+  if ((sr.begin > 0 && !apart(sr.begin - 1)) || (sr.end < p.text.size() && !apart(sr.end))) {
+    return;
+  }
+  const int n = static_cast<int>(lang.scanner_res.size());
+  for (int k = 0; k < n; ++k) {
+    if (!std::binary_search(scanners.begin(), scanners.end(), k)) s_->no_match[i].push_back(k);
+  }
+}
+
+void DocumentExtractor::NoteNoMatch(const Language& lang, size_t i) const {
+  const PreparedText& p = s_->prepared;
+  const Span sentence{p.sentences[i].begin, p.sentences[i].end};
+  for (int k : s_->no_match[i]) ScanMemo::NoMatch(*lang.scanner_res[k], p.text, sentence);
 }
 
 void DocumentExtractor::Dates(const Language& lang, Document* doc) {
@@ -281,6 +323,8 @@ void DocumentExtractor::Dates(const Language& lang, Document* doc) {
   std::vector<DateMention> all;
   for (size_t i = 0; i < p.sentences.size(); ++i) {
     if (s_->date_hits[i].empty()) continue;
+    ScanMemo::Scope scans(&s_->scans, p.text);
+    NoteNoMatch(lang, i);
     FindDates(lang, p.text, p.sentences[i].begin, p.sentences[i].end, s_->date_hits[i],
               &s_->dates[i]);
     if (!doc->published) all.insert(all.end(), s_->dates[i].begin(), s_->dates[i].end());

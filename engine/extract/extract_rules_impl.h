@@ -238,9 +238,10 @@ struct Count {
   std::string Key() const;
 };
 
-// What a prefilter hit points to.
+// What a prefilter hit points to: a claim trigger, a date rule, a modality
+// cue, or a scanner (Language::scanner_res).
 struct PrefilterTarget {
-  enum class Kind : uint8_t { kClaim, kDate, kCue } kind;
+  enum class Kind : uint8_t { kClaim, kDate, kCue, kScanner } kind;
   uint32_t index = 0;
 };
 
@@ -293,9 +294,12 @@ struct Language {
   // One scanner per lexicon ({name}), for "groups" and the like.
   absl::flat_hash_map<std::string, std::unique_ptr<RE2>> lexicon_re;
 
-  // One RE2::Set over claim triggers, date patterns, modality cues and bare
-  // years: one pass per sentence says what to run on it.
+  // One RE2::Set over claim triggers, date patterns, modality cues and the
+  // scanners of `scanner_res`: one pass per sentence says what to run on it,
+  // and which of those scanners match nowhere in it (their searches there
+  // need no scan: ScanMemo::NoMatch).
   std::unique_ptr<RE2::Set> prefilter;
+  std::vector<const RE2*> scanner_res;
   // The claim triggers alone, run once over a whole document: a document
   // none of them matches yields no frames and is not read further. Null when
   // a trigger anchors (^, $) and so cannot be run over more than a sentence.

@@ -149,21 +149,27 @@ bool IsPlural(absl::string_view folded_noun) {
   return plural(first) || plural(last);
 }
 
+// re.Match(text, pos, end, UNANCHORED) for the span of the first match, or
+// what `memo` (optional: ScanMemo::For(re, text)) answers for it.
+bool Search(const RE2& re, absl::string_view text, size_t pos, size_t end, Span* found,
+            ScanMemo::Scanner* memo) {
+  if (memo != nullptr) return memo->Match(pos, end, found);
+  re2::StringPiece m;
+  if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, end, RE2::UNANCHORED, &m, 1)) {
+    return false;
+  }
+  found->begin = static_cast<uint32_t>(m.data() - text.data());
+  found->end = found->begin + static_cast<uint32_t>(m.size());
+  return true;
+}
+
 // The next match of `re` in text[*pos, span.end) at word boundaries; *pos
 // moves past it. FindAll is this until it fails. `memo` (optional) is
 // ScanMemo::For(re, text).
 bool FindNext(const RE2& re, absl::string_view text, Span span, size_t* pos, Span* out,
               ScanMemo::Scanner* memo) {
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece m;
   Span found;
-  auto match = [&] {
-    if (memo != nullptr) return memo->Match(*pos, span.end, &found);
-    if (!re.Match(input, *pos, span.end, RE2::UNANCHORED, &m, 1)) return false;
-    found.begin = static_cast<uint32_t>(m.data() - text.data());
-    found.end = found.begin + static_cast<uint32_t>(m.size());
-    return true;
-  };
+  auto match = [&] { return Search(re, text, *pos, span.end, &found, memo); };
   while (*pos < span.end && match()) {
     size_t b = found.begin;
     size_t e = found.end;
@@ -186,6 +192,7 @@ thread_local ScanMemo* current_memo = nullptr;
 ScanMemo::Scope::Scope(ScanMemo* memo, absl::string_view text) : previous_(current_memo) {
   memo->text_ = text;
   memo->used_ = 0;
+  memo->no_match_.clear();
   current_memo = memo;
 }
 
@@ -207,7 +214,19 @@ ScanMemo::Scanner* ScanMemo::For(const RE2& re, absl::string_view text) {
   s->re_ = &re;
   s->text_ = text;
   s->searches_.clear();
+  for (const auto& [absent, span] : memo->no_match_) {
+    if (absent == &re) s->searches_.push_back({span.begin, span.end, false, Span()});
+  }
   return s;
+}
+
+void ScanMemo::NoMatch(const RE2& re, absl::string_view text, Span span) {
+  ScanMemo* memo = current_memo;
+  if (memo == nullptr || memo->text_.data() != text.data() ||
+      memo->text_.size() != text.size()) {
+    return;
+  }
+  memo->no_match_.push_back({&re, span});
 }
 
 bool ScanMemo::Scanner::Match(size_t pos, size_t end, Span* m) {
@@ -248,6 +267,10 @@ std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span) {
   ScanMemo::Scanner* memo = ScanMemo::For(re, text);
   while (FindNext(re, text, span, &pos, &s, memo)) out.push_back(s);
   return out;
+}
+
+bool FirstMatch(const RE2& re, absl::string_view text, size_t pos, size_t end, Span* m) {
+  return Search(re, text, pos, end, m, ScanMemo::For(re, text));
 }
 
 bool FindsAny(const RE2& re, absl::string_view text, Span span) {

@@ -30,6 +30,10 @@ std::vector<std::string> GapWords(absl::string_view text, uint32_t begin, uint32
 std::vector<Span> FindAll(const RE2& re, absl::string_view text, Span span);
 // Whether FindAll(re, text, span) is not empty; stops at the first match.
 bool FindsAny(const RE2& re, absl::string_view text, Span span);
+// The first match of `re` in text[pos, end) (the whole text its context), as
+// re.Match(text, pos, end, UNANCHORED, m, 1) gives it, through ScanMemo;
+// false when no match starts before `end`.
+bool FirstMatch(const RE2& re, absl::string_view text, size_t pos, size_t end, Span* m);
 
 // The RE2 searches FindAll and FindsAny made over one text, kept so that a
 // later search is answered without scanning again when an earlier one
@@ -83,6 +87,10 @@ class ScanMemo {
 
   // The searches of `re` in the innermost Scope, if it is over `text`.
   static Scanner* For(const RE2& re, absl::string_view text);
+  // Records, in the innermost Scope over `text` (if any), that `re` matches
+  // nowhere in text[span]: as a search from span.begin to span.end that
+  // found nothing, it answers the searches inside the span.
+  static void NoMatch(const RE2& re, absl::string_view text, Span span);
 
  private:
   absl::string_view text_;
@@ -90,6 +98,8 @@ class ScanMemo {
   // this text, the others kept for their capacity.
   std::vector<std::unique_ptr<Scanner>> scanners_;
   size_t used_ = 0;
+  // NoMatch's records, for scanners not made yet.
+  std::vector<std::pair<const RE2*, Span>> no_match_;
 };
 
 struct EntityMention {
