@@ -624,6 +624,29 @@ std::unique_ptr<GroupMatcher> GroupMatcher::Compile(absl::string_view pattern) {
         chain.by_guard[key].push_back(static_cast<uint32_t>(k));
       }
     }
+    chain.ascii_at.push_back(0);
+    for (uint32_t ch = 0; ch < 0x80; ++ch) {
+      const size_t from = chain.ascii.size();
+      chain.ascii.insert(chain.ascii.end(), chain.open.begin(), chain.open.end());
+      for (uint64_t key : {uint64_t{ch} << 1, (uint64_t{Fold(ch)} << 1) | 1}) {
+        auto it = chain.by_guard.find(key);
+        if (it != chain.by_guard.end()) {
+          chain.ascii.insert(chain.ascii.end(), it->second.begin(), it->second.end());
+        }
+      }
+      std::sort(chain.ascii.begin() + from, chain.ascii.end());
+      chain.ascii_at.push_back(static_cast<uint32_t>(chain.ascii.size()));
+    }
+  }
+  m->ascii_class_.resize(m->prog_.size());
+  for (size_t pc = 0; pc < m->prog_.size(); ++pc) {
+    const Inst& i = m->prog_[pc];
+    if (i.op != Inst::kClass) continue;
+    for (uint32_t c = 0; c < 0x80; ++c) {
+      if (InClass(m->classes_[i.a], c, i.fold)) {
+        m->ascii_class_[pc][c >> 6] |= uint64_t{1} << (c & 63);
+      }
+    }
   }
   return m;
 }
@@ -634,6 +657,12 @@ uint32_t GroupMatcher::NextAlternative(const Chain& chain, uint32_t k,
     auto it = std::upper_bound(list.begin(), list.end(), k);
     return it == list.end() ? UINT32_MAX : *it;
   };
+  if (c < 0x80) {
+    const auto begin = chain.ascii.begin() + chain.ascii_at[c];
+    const auto end = chain.ascii.begin() + chain.ascii_at[c + 1];
+    auto it = std::upper_bound(begin, end, k);
+    return it == end ? chain.last : chain.splits[*it];
+  }
   uint32_t next = after(chain.open);
   for (uint64_t key : {(uint64_t{c} << 1), (uint64_t{folded} << 1) | 1}) {
     auto it = chain.by_guard.find(key);
@@ -658,24 +687,39 @@ bool GroupMatcher::Match(absl::string_view text, size_t begin, size_t end,
   const size_t width = end - begin + 1;
   const size_t words = (prog_.size() * width + 63) / 64;
   if (visited.size() < words) visited.resize(words, 0);
-  dirty.clear();
+  uint64_t* const bits = visited.data();
   caps.assign(2 * (captures_ + 1), SIZE_MAX);
-  stack.clear();
-  stack.push_back({0, -1, begin});
+  // Stacks grown by hand: push_back is not inlined in the loop.
+  size_t top = 0, marked = 0;
+  auto push = [&](Job job) {
+    if (top == stack.size()) stack.resize(2 * top + 16);
+    stack[top++] = job;
+  };
+  auto mark = [&](uint32_t word) {
+    if (marked == dirty.size()) dirty.resize(2 * marked + 16);
+    dirty[marked++] = word;
+  };
+  push({0, -1, begin});
   // The character at `at`, decoded once per position.
   size_t at = SIZE_MAX, after = 0;
   uint32_t c = 0, folded = 0;
   auto read = [&](size_t pos) {
     if (pos == at) return;
     at = pos;
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      after = pos + 1;
+      c = byte;
+      folded = byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte;
+      return;
+    }
     after = pos;
     c = Decode(text, &after);
     folded = Fold(c);
   };
   bool found = false;
-  while (!found && !stack.empty()) {
-    Job job = stack.back();
-    stack.pop_back();
+  while (!found && top > 0) {
+    const Job job = stack[--top];
     if (job.slot >= 0) {
       caps[job.slot] = job.pos;
       continue;
@@ -684,10 +728,10 @@ bool GroupMatcher::Match(absl::string_view text, size_t begin, size_t end,
     size_t pos = job.pos;
     for (;;) {
       const size_t bit = pc * width + (pos - begin);
-      uint64_t& word = visited[bit >> 6];
+      uint64_t& word = bits[bit >> 6];
       const uint64_t mask = uint64_t{1} << (bit & 63);
       if (word & mask) break;
-      if (word == 0) dirty.push_back(static_cast<uint32_t>(bit >> 6));
+      if (word == 0) mark(static_cast<uint32_t>(bit >> 6));
       word |= mask;
       const Inst& inst = prog_[pc];
       bool go = false;
@@ -715,7 +759,9 @@ bool GroupMatcher::Match(absl::string_view text, size_t begin, size_t end,
             } else if (inst.op == Inst::kChar) {
               go = (inst.fold ? folded : c) == inst.a;
             } else {
-              go = InClass(classes_[inst.a], c, inst.fold) != inst.negated;
+              const bool in = c < 0x80 ? (ascii_class_[pc][c >> 6] >> (c & 63)) & 1
+                                       : InClass(classes_[inst.a], c, inst.fold);
+              go = in != inst.negated;
             }
             if (go) {
               ++pc;
@@ -737,7 +783,7 @@ bool GroupMatcher::Match(absl::string_view text, size_t begin, size_t end,
               break;
             }
           }
-          stack.push_back({inst.b, -1, pos});
+          push({inst.b, -1, pos});
           pc = inst.a;
           go = true;
           break;
@@ -746,7 +792,7 @@ bool GroupMatcher::Match(absl::string_view text, size_t begin, size_t end,
           go = true;
           break;
         case Inst::kSave:
-          stack.push_back({0, static_cast<int32_t>(inst.a), caps[inst.a]});
+          push({0, static_cast<int32_t>(inst.a), caps[inst.a]});
           caps[inst.a] = pos;
           ++pc;
           go = true;
@@ -759,7 +805,7 @@ bool GroupMatcher::Match(absl::string_view text, size_t begin, size_t end,
       if (!go) break;
     }
   }
-  for (uint32_t w : dirty) visited[w] = 0;
+  for (size_t k = 0; k < marked; ++k) bits[dirty[k]] = 0;
   return found;
 }
 

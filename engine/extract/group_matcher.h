@@ -16,6 +16,7 @@
 #ifndef CROSSCHECK_ENGINE_EXTRACT_GROUP_MATCHER_H_
 #define CROSSCHECK_ENGINE_EXTRACT_GROUP_MATCHER_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -80,6 +81,11 @@ class GroupMatcher {
     // (guard << 1 | fold) -> the alternatives with that guard, ascending.
     absl::flat_hash_map<uint64_t, std::vector<uint32_t>> by_guard;
     std::vector<uint32_t> open;  // alternatives without a guard, ascending
+    // For an ASCII character c: the alternatives that may start with it
+    // (without a guard, or with c's), ascending, at
+    // ascii[ascii_at[c], ascii_at[c + 1]).
+    std::vector<uint32_t> ascii;
+    std::vector<uint32_t> ascii_at;
   };
 
  private:
@@ -93,6 +99,9 @@ class GroupMatcher {
   std::vector<Inst> prog_;
   std::vector<Chain> chains_;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> classes_;
+  // Per kClass instruction (by index): bit c tells whether it reads ASCII
+  // character c (negation aside).
+  std::vector<std::array<uint64_t, 2>> ascii_class_;
   int captures_ = 0;
 };
 
