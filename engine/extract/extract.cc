@@ -33,6 +33,7 @@ struct Scratch {
   PreparedText title;  // the title line, to test it for boilerplate
   std::vector<int> hits;
   std::vector<int> scanner_hits;  // of one sentence
+  std::vector<int> shadow_hits;   // of one sentence: Language::shadow_set's
   std::vector<int> datelines;  // the dateline cues the document matches
   std::vector<std::vector<int>> claim_hits, date_hits, cue_hits;  // per sentence
   // Per sentence with claim or date hits: the scanners (Language::scanner_res
@@ -117,6 +118,21 @@ uint32_t Sum(const std::vector<TextCutRange>& cuts) {
   return n;
 }
 
+// Whether a set run over text[span] alone sees every match that a search of
+// text[span] with the whole text around it finds: one that the set misses
+// can only come from ^, $, \b or \B at the span's ends. There is none when
+// the bytes around the span are ASCII and no word characters: \b and \B
+// then read the same either way, and ^ and $ hold at the span's ends for the
+// set.
+bool Apart(absl::string_view text, Span span) {
+  auto apart = [&](size_t at) {
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    return c < 0x80 && !absl::ascii_isalnum(c) && c != '_';
+  };
+  return (span.begin == 0 || apart(span.begin - 1)) &&
+         (span.end == text.size() || apart(span.end));
+}
+
 class DocumentExtractor {
  public:
   DocumentExtractor(const TextRules& text, const ExtractRules& extract,
@@ -133,6 +149,7 @@ class DocumentExtractor {
   void NoteNoMatch(const Language& lang, size_t sentence) const;
   void Dates(const Language& lang, Document* doc);
   void Frames(const Language& lang, size_t sentence);
+  bool ShadowHits(const Language& lang, Span sentence);
   bool FindRebuttals(const Language& lang);
   void Rebut(const Language& lang);
   void FillModels(const Language& lang);
@@ -290,26 +307,30 @@ void DocumentExtractor::Prefilter(const Language& lang) {
 }
 
 // Fills Scratch::no_match[i] from the prefilter's `scanners` hits in
-// sentence i (sorted). The prefilter reads the sentence alone: it misses a
-// match that a search with the whole text around it finds only through ^, $,
-// \b or \B at the sentence's ends. There is none when the bytes around the
-// sentence are ASCII and no word characters: \b and \B then read the same
-// either way, and ^ and $ hold at the sentence's ends in the prefilter.
+// sentence i (sorted), when the sentence is Apart.
 void DocumentExtractor::FindNoMatch(const Language& lang, size_t i,
                                     const std::vector<int>& scanners) {
   const PreparedText& p = s_->prepared;
-  const SentenceRange& sr = p.sentences[i];
-  auto apart = [&](size_t at) {
-    const unsigned char c = static_cast<unsigned char>(p.text[at]);
-    return c < 0x80 && !absl::ascii_isalnum(c) && c != '_';
-  };
-  if ((sr.begin > 0 && !apart(sr.begin - 1)) || (sr.end < p.text.size() && !apart(sr.end))) {
-    return;
-  }
+  if (!Apart(p.text, {p.sentences[i].begin, p.sentences[i].end})) return;
   const int n = static_cast<int>(lang.scanner_res.size());
   for (int k = 0; k < n; ++k) {
     if (!std::binary_search(scanners.begin(), scanners.end(), k)) s_->no_match[i].push_back(k);
   }
+}
+
+// Fills Scratch::shadow_hits with the shadow set's hits in the sentence's
+// shadow; whether they are known (the sentence is Apart in the shadow).
+bool DocumentExtractor::ShadowHits(const Language& lang, Span sentence) {
+  const std::string& shadow = s_->shadow;
+  if (lang.shadow_set == nullptr || !Apart(shadow, sentence)) return false;
+  s_->shadow_hits.clear();
+  RE2::Set::ErrorInfo error;
+  lang.shadow_set->Match(
+      re2::StringPiece(shadow.data() + sentence.begin, sentence.end - sentence.begin),
+      &s_->shadow_hits, &error);
+  if (error.kind != RE2::Set::kNoError) return false;
+  std::sort(s_->shadow_hits.begin(), s_->shadow_hits.end());
+  return true;
 }
 
 void DocumentExtractor::NoteNoMatch(const Language& lang, size_t i) const {
@@ -355,10 +376,15 @@ void DocumentExtractor::Frames(const Language& lang, size_t i) {
   const PreparedText& p = s_->prepared;
   SentenceContext ctx{p.text, s_->shadow, {p.sentences[i].begin, p.sentences[i].end},
                       &s_->dates[i], &s_->mentions};
+  // With one or two patterns to run, the pass costs about what it spares.
+  if (s_->claim_hits[i].size() > 2 && ShadowHits(lang, ctx.sentence)) {
+    ctx.shadow_hits = &s_->shadow_hits;
+  }
   std::vector<FrameDraft>& drafts = s_->drafts;
   drafts.clear();
   for (int index : s_->claim_hits[i]) {
     const ClaimPattern& pattern = lang.patterns[index];
+    if (!ctx.MayMatch(pattern.shadow_target)) continue;
     size_t before = drafts.size();
     MatchPattern(rules_, lang, pattern, ctx, &drafts);
     // A statement already read by a higher-priority pattern of the same

@@ -689,6 +689,15 @@ void Compiler::BuildPrefilters() {
       }
       return set;
     };
+    // Context patterns stay out: with them the set's DFA grows past its
+    // budget, and in a set of their own they cost more than they spare.
+    auto shadow = std::make_unique<RE2::Set>(text_internal::RulePatternOptions(),
+                                             RE2::UNANCHORED);
+    int shadow_targets = 0;
+    for (ClaimPattern& p : lang.patterns) {
+      if (shadow->Add(p.re->pattern(), nullptr) >= 0) p.shadow_target = shadow_targets++;
+    }
+    if (shadow_targets > 0 && shadow->Compile()) lang.shadow_set = std::move(shadow);
     lang.prefilter = build(true);
     if (lang.prefilter == nullptr) lang.prefilter = build(false);
     if (lang.targets.empty()) continue;

@@ -168,6 +168,7 @@ struct ClaimPattern {
   // The template's "defaults", unless the pattern gives its own.
   bool has_defaults = false;
   std::vector<std::string> defaults;
+  int shadow_target = -1;  // in Language::shadow_set, -1: none
 };
 
 struct DateRule {
@@ -309,6 +310,10 @@ struct Language {
   std::unique_ptr<RE2::Set> document_filter;
   bool filter_datelines = false;
   std::vector<PrefilterTarget> targets;
+  // One RE2::Set over the claim patterns (their shadow_target): one pass
+  // over a sentence's shadow tells which of them match nowhere in it, and
+  // need not run. Null when it does not compile.
+  std::unique_ptr<RE2::Set> shadow_set;
 };
 
 struct EquipmentClass {
