@@ -541,6 +541,11 @@ void Compiler::CompileClaimPatterns() {
           ok = false;
           break;
         }
+        cp.group_matcher = GroupMatcher::Compile(cp.re->pattern());
+        if (cp.group_matcher != nullptr &&
+            cp.group_matcher->captures() != cp.re->NumberOfCapturingGroups()) {
+          cp.group_matcher.reset();
+        }
         cp.groups = NamedGroups(*cp.re);
         check_groups(cp.groups, &c["pattern"]);
         p.context.push_back(std::move(cp));

@@ -137,6 +137,9 @@ GroupNames NamedGroups(const RE2& re);
 struct ContextPattern {
   enum class Where : uint8_t { kMatch, kBefore, kAfter, kSentence };
   std::unique_ptr<RE2> re;
+  // Reads the groups of a span `re` matched, as for ClaimPattern; null when
+  // RE2 reads them.
+  std::unique_ptr<GroupMatcher> group_matcher;
   GroupNames groups;
   Where where = Where::kSentence;
   bool nearest = false;  // kBefore: the match closest to the main match

@@ -170,13 +170,14 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
   re2::StringPiece input(ctx_.shadow.data(), ctx_.shadow.size());
   re2::StringPiece m;
   size_t pos = region.begin;
-  size_t chosen_begin = 0;
+  size_t chosen_begin = 0, chosen_end = 0;
   bool found = false;
   while (pos < region.end && c.re->Match(input, pos, region.end, RE2::UNANCHORED, &m, 1)) {
     size_t b = m.data() - ctx_.shadow.data();
     size_t e = b + m.size();
     if (e > b && AtWordBoundary(ctx_.text, b) && AtWordBoundary(ctx_.text, e)) {
       chosen_begin = b;
+      chosen_end = e;
       found = true;
       if (!(c.nearest && c.where == ContextPattern::Where::kBefore)) break;
     }
@@ -184,8 +185,8 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
   }
   if (!found) return;
   std::vector<re2::StringPiece> chosen(c.re->NumberOfCapturingGroups() + 1);
-  if (!c.re->Match(input, chosen_begin, region.end, RE2::ANCHOR_START, chosen.data(),
-                   static_cast<int>(chosen.size()))) {
+  if (!ReadContextGroups(c, input, chosen_begin, chosen_end, region.end, chosen.data(),
+                         static_cast<int>(chosen.size()))) {
     return;  // not reached: the span matched from there
   }
   uint32_t b = static_cast<uint32_t>(chosen[0].data() - ctx_.shadow.data());
@@ -604,6 +605,30 @@ bool ReadGroups(const ClaimPattern& p, re2::StringPiece input, size_t begin, siz
   // RE2 matched the span, so a miss here is the matcher's (text RE2 reads
   // otherwise, such as invalid UTF-8): RE2 reads it.
   return found || p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
+}
+
+bool ReadContextGroups(const ContextPattern& c, re2::StringPiece input, size_t begin, size_t end,
+                       size_t limit, re2::StringPiece* groups, int n) {
+  auto re2_groups = [&](re2::StringPiece* out) {
+    return c.re->Match(input, begin, limit, RE2::ANCHOR_START, out, n);
+  };
+  if (c.group_matcher == nullptr) return re2_groups(groups);
+  // The match from `begin` ends at `end`, and the path of highest priority
+  // overall is that of highest priority among those ending there: the
+  // groups of the span are the match's.
+  const bool found = c.group_matcher->Match(absl::string_view(input.data(), input.size()), begin,
+                                            end, groups, n);
+  if (check_group_matcher.load(std::memory_order_relaxed)) {
+    std::vector<re2::StringPiece> expected(n);
+    const bool re2_found = re2_groups(expected.data());
+    bool same = found == re2_found;
+    for (int k = 0; same && found && k < n; ++k) {
+      same = groups[k].data() == expected[k].data() && groups[k].size() == expected[k].size();
+    }
+    if (!same) group_matcher_mismatches.fetch_add(1, std::memory_order_relaxed);
+    return found;
+  }
+  return found || re2_groups(groups);
 }
 
 void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,

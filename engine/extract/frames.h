@@ -87,8 +87,13 @@ struct SentenceContext {
 // read by its GroupMatcher when it has one, else by RE2.
 bool ReadGroups(const ClaimPattern& p, re2::StringPiece input, size_t begin, size_t end,
                 re2::StringPiece* groups, int n);
-// For tests: when set, ReadGroups also asks RE2 and counts the matches
-// where the two disagree.
+// The groups of context pattern `c` at input[begin, end), the match RE2
+// found from `begin` when searching up to `limit`: read by its GroupMatcher
+// when it has one, else by RE2.
+bool ReadContextGroups(const ContextPattern& c, re2::StringPiece input, size_t begin, size_t end,
+                       size_t limit, re2::StringPiece* groups, int n);
+// For tests: when set, ReadGroups and ReadContextGroups also ask RE2 and
+// count the matches where the two disagree.
 extern std::atomic<bool> check_group_matcher;
 extern std::atomic<int> group_matcher_mismatches;
 
