@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
+#include "extract/frames.h"
 #include "extract/lexicon.h"
 #include "extract/mentions.h"
 #include "extract/numbers.h"
@@ -249,8 +250,8 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
     if (overlaps) continue;
     const DateRule& rule = lang.dates[f.rule];
     groups.assign(rule.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
-    if (!rule.re->Match(input, f.begin, f.match_end, RE2::ANCHOR_BOTH, groups.data(),
-                        static_cast<int>(groups.size()))) {
+    if (!ReadGroups(*rule.re, rule.group_matcher.get(), input, f.begin, f.match_end,
+                    groups.data(), static_cast<int>(groups.size()))) {
       continue;  // not reached: the span matched
     }
     DateMention m;

@@ -430,6 +430,11 @@ void Compiler::CompileDates() {
       rule.present = present;
       rule.re = Compile(lang, &f, f.Find("pattern"), pattern);
       if (rule.re == nullptr) break;
+      rule.group_matcher = GroupMatcher::Compile(rule.re->pattern());
+      if (rule.group_matcher != nullptr &&
+          rule.group_matcher->captures() != rule.re->NumberOfCapturingGroups()) {
+        rule.group_matcher.reset();
+      }
       rule.day = GroupIndex(*rule.re, "day");
       rule.month = GroupIndex(*rule.re, "month");
       rule.year = GroupIndex(*rule.re, "year");

@@ -177,6 +177,9 @@ struct ClaimPattern {
 struct DateRule {
   std::string id;
   std::unique_ptr<RE2> re;
+  // Reads the groups of a span `re` matched, as for ClaimPattern; null when
+  // RE2 reads them.
+  std::unique_ptr<GroupMatcher> group_matcher;
   int day = -1, month = -1, year = -1, weekday = -1, n = -1;  // group indices
   bool relative = false;
   enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear } unit = Unit::kYear;

@@ -585,16 +585,14 @@ SlotFill* FrameDraft::Find(absl::string_view name) {
 std::atomic<bool> check_group_matcher{false};
 std::atomic<int> group_matcher_mismatches{0};
 
-bool ReadGroups(const ClaimPattern& p, re2::StringPiece input, size_t begin, size_t end,
-                re2::StringPiece* groups, int n) {
-  if (p.group_matcher == nullptr) {
-    return p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
-  }
+bool ReadGroups(const RE2& re, const GroupMatcher* matcher, re2::StringPiece input,
+                size_t begin, size_t end, re2::StringPiece* groups, int n) {
+  if (matcher == nullptr) return re.Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
   absl::string_view text(input.data(), input.size());
-  const bool found = p.group_matcher->Match(text, begin, end, groups, n);
+  const bool found = matcher->Match(text, begin, end, groups, n);
   if (check_group_matcher.load(std::memory_order_relaxed)) {
     std::vector<re2::StringPiece> expected(n);
-    const bool re2_found = p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, expected.data(), n);
+    const bool re2_found = re.Match(input, begin, end, RE2::ANCHOR_BOTH, expected.data(), n);
     bool same = found == re2_found;
     for (int k = 0; same && found && k < n; ++k) {
       same = groups[k].data() == expected[k].data() && groups[k].size() == expected[k].size();
@@ -604,7 +602,7 @@ bool ReadGroups(const ClaimPattern& p, re2::StringPiece input, size_t begin, siz
   }
   // RE2 matched the span, so a miss here is the matcher's (text RE2 reads
   // otherwise, such as invalid UTF-8): RE2 reads it.
-  return found || p.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
+  return found || re.Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
 }
 
 bool ReadContextGroups(const ContextPattern& c, re2::StringPiece input, size_t begin, size_t end,
@@ -679,7 +677,7 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
     pos = e;
     // Build keeps match.begin and a non-empty span.
     if (covered(match.begin)) continue;
-    if (n > 1 && !ReadGroups(p, input, b, re_end, groups.data(), n)) {
+    if (n > 1 && !ReadGroups(*p.re, p.group_matcher.get(), input, b, re_end, groups.data(), n)) {
       continue;  // not reached: the span matched
     }
     groups[0] = whole;

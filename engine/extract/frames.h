@@ -83,10 +83,10 @@ struct SentenceContext {
 // starts inside the span of a frame (not a lender) of the same template
 // already in `*out` is not read: such a statement is read once, by the
 // pattern that came first.
-// The groups of pattern `p` over input[begin, end), a span its RE2 matched:
-// read by its GroupMatcher when it has one, else by RE2.
-bool ReadGroups(const ClaimPattern& p, re2::StringPiece input, size_t begin, size_t end,
-                re2::StringPiece* groups, int n);
+// The groups of `re` over input[begin, end), a span it matched: read by
+// `matcher` (its GroupMatcher, optional) when there is one, else by RE2.
+bool ReadGroups(const RE2& re, const GroupMatcher* matcher, re2::StringPiece input,
+                size_t begin, size_t end, re2::StringPiece* groups, int n);
 // The groups of context pattern `c` at input[begin, end), the match RE2
 // found from `begin` when searching up to `limit`: read by its GroupMatcher
 // when it has one, else by RE2.

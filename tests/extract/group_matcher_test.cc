@@ -91,8 +91,8 @@ TEST(GroupMatcher, SyntaxItDoesNotReadIsLeftToRe2) {
             nullptr);  // a literal "{" in RE2 too
 }
 
-// Every claim and context pattern match of every fixture corpus:
-// GroupMatcher and RE2 agree on every group.
+// Every claim pattern, context pattern and date match of every fixture
+// corpus: GroupMatcher and RE2 agree on every group.
 TEST(GroupMatcher, AgreesWithRe2OnEveryFixtureMatch) {
   auto rules = Rules::Load(crosscheck::testing::SourceDir() + "/rules");
   ASSERT_TRUE(rules.ok()) << rules.status();
