@@ -303,63 +303,50 @@ TEST(FramesTest, ATollIsNotDatedByItsReport) {
 }
 
 // A singular victim after "au" or "un" is one; after "le" it refers back.
+// Deaths named by a noun, and a toll "put at" its groups.
 TEST(FramesTest, ASingularVictimCountsOneUnlessItRefersBack) {
-  std::vector<FrameMap> one = Frames(
-      ExtractOne("Une minute de silence a été observée en hommage au soldat tué le 2 mai à Boni.",
-                 "fr", absl::CivilDay(2022, 5, 10)),
-      "casualties");
-  ASSERT_EQ(one.size(), 1u);
-  EXPECT_EQ(one[0]["count"], "1");
-  EXPECT_EQ(one[0]["date"], "2022-05-02");
-  EXPECT_TRUE(Frames(ExtractOne("Le soldat a perdu la vie.", "fr", absl::CivilDay(2022, 5, 10)),
-                     "casualties")
-                  .empty());
-  // Deaths named by a noun, and a toll "put at" its groups.
-  std::vector<FrameMap> death_of = Frames(
-      ExtractOne("L'armée a annoncé la mort de douze soldats et de trois civils.", "fr",
-                 absl::CivilDay(2022, 5, 10)),
-      "casualties");
-  ASSERT_EQ(death_of.size(), 2u);
-  EXPECT_EQ(death_of[0]["count"], "12");
-  EXPECT_EQ(death_of[1]["victims"], "civils");
-  std::vector<FrameMap> put = Frames(
-      ExtractOne("The army put the dead at 12 soldiers and three civilians.", "en",
-                 absl::CivilDay(2022, 5, 10)),
-      "casualties");
-  ASSERT_EQ(put.size(), 2u);
-  EXPECT_EQ(put[1]["count"], "3");
+  ExpectFrames({
+      {"fr", "Une minute de silence a été observée en hommage au soldat tué le 2 mai à Boni.",
+       "casualties", {"victims=soldat|count=1|date=2022-05-02|place=Boni"}},
+      {"fr", "Le soldat a perdu la vie.", "casualties", {}},
+      {"fr", "L'armée a annoncé la mort de douze soldats et de trois civils.", "casualties",
+       {"victims=soldats|count=12|modality=reported",
+        "victims=civils|count=3|modality=reported"}},
+      {"en", "The army put the dead at 12 soldiers and three civilians.", "casualties",
+       {"victims=soldiers|count=12", "victims=civilians|count=3"}},
+  });
 }
 
 // A sentence that states nothing but a day dates the next sentence's
 // statements when that one has no date; a year is background.
 TEST(FramesTest, ADayAloneLeadsIntoTheNextSentence) {
-  std::vector<FrameMap> led = Frames(
-      ExtractOne("Deux jours plus tard, mardi, l'ambiance avait changé. À Gao, l'armée a "
-                 "réceptionné deux hélicoptères Mi-8 venus de Russie.",
-                 "fr", absl::CivilDay(2022, 8, 12)),
-      "delivery");
-  ASSERT_EQ(led.size(), 1u);
-  EXPECT_EQ(led[0]["date"], "2022-08-09");
-  std::vector<FrameMap> background = Frames(
-      ExtractOne("En 2018, la situation était autre. À Gao, l'armée a réceptionné deux "
-                 "hélicoptères Mi-8 venus de Russie.",
-                 "fr", absl::CivilDay(2022, 8, 12)),
-      "delivery");
-  ASSERT_EQ(background.size(), 1u);
-  EXPECT_EQ(background[0].count("date"), 0u) << background[0]["date"];
+  ExpectFrames({
+      {"fr",
+       "Deux jours plus tard, mardi, l'ambiance avait changé. À Gao, l'armée a réceptionné deux "
+       "hélicoptères Mi-8 venus de Russie.",
+       "delivery",
+       {"supplier=Russie|item_class=helicopter|count=2|model=Mi-8|date=2022-08-09"}},
+      {"fr",
+       "En 2018, la situation était autre. À Gao, l'armée a réceptionné deux hélicoptères Mi-8 "
+       "venus de Russie.",
+       "delivery",
+       {"supplier=Russie|item_class=helicopter|count=2|model=Mi-8"}},
+  });
 }
 
 // A capital standing for its state lends the state to a sentence that
 // names neither; the sentence that writes the capital keeps it.
 TEST(FramesTest, AnInheritedCapitalIsItsState) {
-  std::vector<FrameMap> frames = Frames(
-      ExtractOne("Moscou a livré deux hélicoptères Mi-8 au Mali en mai. Quatre avions de combat "
-                 "L-39 ont été réceptionnés à Gao le 3 juin.",
-                 "fr", absl::CivilDay(2022, 8, 12)),
-      "delivery");
-  ASSERT_EQ(frames.size(), 2u);
-  EXPECT_EQ(frames[0]["supplier"], "Moscou");
-  EXPECT_EQ(frames[1]["supplier"], "Russie");
+  ExpectFrames({
+      {"fr",
+       "Moscou a livré deux hélicoptères Mi-8 au Mali en mai. Quatre avions de combat L-39 ont été "
+       "réceptionnés à Gao le 3 juin.",
+       "delivery",
+       {"supplier=Moscou|recipient=Mali|item_class=helicopter|count=2|model=Mi-8|date=2022-05|"
+        "place=Gao",
+        "supplier=Russie|recipient=Mali|item_class=jet|count=4|model=L-39|place=Gao|"
+        "date=2022-06-03"}},
+  });
 }
 
 // Each date of a series makes its own statement; a span does not.
