@@ -21,6 +21,7 @@
 #include "extract/lexicon.h"
 #include "extract/modality.h"
 #include "extract/shadow.h"
+#include "extract/slots.h"
 #include "extract/title.h"
 
 namespace crosscheck {
@@ -475,11 +476,6 @@ bool Carrier(const Language& lang, absl::string_view text, uint32_t floor, uint3
   return false;
 }
 
-// Models the article names apart from the statement ("The jets were L-39
-// Albatros and Sukhoi-25 models", a detail line after the lead) fill the
-// model slot of a claim of their class that names none: models after its
-// evidence in its sentence, then in the sentences that follow, up to the
-// next sentence that states a claim of a template with models.
 // A sentence that states nothing but a date leads into the next one
 // ("Deux jours après le drame, mardi, c'est une tout autre image que les
 // autorités ont voulu donner. À l'aéroport ..., l'armée de l'air a
@@ -508,18 +504,15 @@ void DocumentExtractor::LeadInDates() {
         p.tmpl->Find(p.date_slot) == nullptr || f.Find(p.date_slot) != nullptr) {
       continue;
     }
-    const DateMention& d = lead.front();
-    SlotFill fill;
-    fill.name = p.date_slot;
-    fill.span = {d.begin, d.end};
-    fill.text = std::string(s_->prepared.text.substr(d.begin, d.end - d.begin));
-    fill.kind = SlotFill::Kind::kDate;
-    fill.date = d;
-    fill.key = DateKey(d);
-    f.slots.push_back(std::move(fill));
+    f.slots.push_back(DateFill(p.date_slot, lead.front(), s_->prepared.text));
   }
 }
 
+// Models the article names apart from the statement ("The jets were L-39
+// Albatros and Sukhoi-25 models", a detail line after the lead) fill the
+// model slot of a claim of their class that names none: models after its
+// evidence in its sentence, then in the sentences that follow, up to the
+// next sentence that states a claim of a template with models.
 void DocumentExtractor::FillModels(const Language& lang) {
   constexpr size_t kReach = 3;  // sentences after the claim's own
   const PreparedText& p = s_->prepared;
@@ -538,7 +531,7 @@ void DocumentExtractor::FillModels(const Language& lang) {
     if (!wants(f) || f.sentence >= n) continue;
     const std::string& cls = f.Find("item_class")->key;
     // A total's models are those of the classes it covers, too.
-    const std::vector<std::string>* covers = nullptr;
+    const std::vector<int>* covers = nullptr;
     for (const EquipmentClass& k : rules_.classes) {
       if (k.name == cls) covers = &k.covers;
     }
@@ -552,10 +545,9 @@ void DocumentExtractor::FillModels(const Language& lang) {
       for (const Span& m : FindAll(*lang.model_re, p.text, search)) {
         absl::string_view name = absl::string_view(p.text).substr(m.begin, m.end - m.begin);
         const int c = ModelClass(rules_, name);
-        if (c < 0) continue;
-        const std::string& of = rules_.classes[c].name;
-        if (of != cls && (covers == nullptr ||
-                          std::find(covers->begin(), covers->end(), of) == covers->end())) {
+        if (c < 0 || (rules_.classes[c].name != cls &&
+                      (covers == nullptr ||
+                       std::find(covers->begin(), covers->end(), c) == covers->end()))) {
           continue;
         }
         if (Carrier(lang, p.text, search.begin, m.begin)) continue;

@@ -352,7 +352,6 @@ void Compiler::CompileEquipment() {
     std::vector<std::string> models;
     bool have_class = f.String("class", &cls.name);
     f.StringArray("models", &models, false);
-    f.StringArray("covers", &cls.covers, false);
     if (!have_class || !LanguageLists(&f, "nouns", &nouns) || !f.ok()) continue;
     int index = static_cast<int>(impl_->classes.size());
     for (const std::string& m : models) {
@@ -375,15 +374,26 @@ void Compiler::CompileEquipment() {
     }
     impl_->classes.push_back(std::move(cls));
   }
-  // What a class covers must be a class.
+  // What a class covers, once every class is known (a class may cover one
+  // defined after it).
+  auto index_of = [&](const std::string& name) {
+    for (size_t k = 0; k < impl_->classes.size(); ++k) {
+      if (impl_->classes[k].name == name) return static_cast<int>(k);
+    }
+    return -1;
+  };
   for (const Rule* r : set_.OfKind("equipment")) {
     RuleFields f(*r, problems_);
+    std::string name;
     std::vector<std::string> covers;
-    f.StringArray("covers", &covers, false);
+    if (!f.String("class", &name, false) || !f.StringArray("covers", &covers, false)) continue;
+    const int cls = index_of(name);
     for (const std::string& c : covers) {
-      if (std::none_of(impl_->classes.begin(), impl_->classes.end(),
-                       [&](const EquipmentClass& k) { return k.name == c; })) {
+      const int covered = index_of(c);
+      if (covered < 0) {
         f.Problem(f.Find("covers"), absl::StrCat("\"", c, "\" is no equipment class"));
+      } else if (cls >= 0) {
+        impl_->classes[cls].covers.push_back(covered);
       }
     }
   }

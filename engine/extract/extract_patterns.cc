@@ -430,11 +430,7 @@ void Compiler::CompileDates() {
       rule.present = present;
       rule.re = Compile(lang, &f, f.Find("pattern"), pattern);
       if (rule.re == nullptr) break;
-      rule.group_matcher = GroupMatcher::Compile(rule.re->pattern());
-      if (rule.group_matcher != nullptr &&
-          rule.group_matcher->captures() != rule.re->NumberOfCapturingGroups()) {
-        rule.group_matcher.reset();
-      }
+      rule.group_matcher = GroupMatcher::For(*rule.re);
       rule.day = GroupIndex(*rule.re, "day");
       rule.month = GroupIndex(*rule.re, "month");
       rule.year = GroupIndex(*rule.re, "year");
@@ -507,11 +503,7 @@ void Compiler::CompileClaimPatterns() {
       SplitTailGroup(&head, &tail_name, &p.tail.stops);
       p.re = Compile(lang, &f, f.Find("pattern"), head, /*shadow=*/true);
       if (p.re == nullptr) break;
-      p.group_matcher = GroupMatcher::Compile(p.re->pattern());
-      if (p.group_matcher != nullptr &&
-          p.group_matcher->captures() != p.re->NumberOfCapturingGroups()) {
-        p.group_matcher.reset();
-      }
+      p.group_matcher = GroupMatcher::For(*p.re);
       p.groups = NamedGroups(*p.re);
       if (!tail_name.empty()) {
         p.tail.index = p.re->NumberOfCapturingGroups() + 1;
@@ -546,11 +538,7 @@ void Compiler::CompileClaimPatterns() {
           ok = false;
           break;
         }
-        cp.group_matcher = GroupMatcher::Compile(cp.re->pattern());
-        if (cp.group_matcher != nullptr &&
-            cp.group_matcher->captures() != cp.re->NumberOfCapturingGroups()) {
-          cp.group_matcher.reset();
-        }
+        cp.group_matcher = GroupMatcher::For(*cp.re);
         cp.groups = NamedGroups(*cp.re);
         check_groups(cp.groups, &c["pattern"]);
         p.context.push_back(std::move(cp));

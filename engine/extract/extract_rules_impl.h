@@ -325,9 +325,9 @@ struct Language {
 struct EquipmentClass {
   std::string name;
   std::vector<std::unique_ptr<RE2>> models;  // anchored model patterns
-  // Classes a total of this class counts ("aircraft" covers jets and
-  // helicopters): their models named after the total are its models.
-  std::vector<std::string> covers;
+  // Classes (indices) a total of this class counts ("aircraft" covers jets
+  // and helicopters): their models named after the total are its models.
+  std::vector<int> covers;
 };
 
 struct GazetteerEntry {

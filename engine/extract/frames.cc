@@ -585,37 +585,16 @@ SlotFill* FrameDraft::Find(absl::string_view name) {
 std::atomic<bool> check_group_matcher{false};
 std::atomic<int> group_matcher_mismatches{0};
 
-bool ReadGroups(const RE2& re, const GroupMatcher* matcher, re2::StringPiece input,
-                size_t begin, size_t end, re2::StringPiece* groups, int n) {
-  if (matcher == nullptr) return re.Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
-  absl::string_view text(input.data(), input.size());
-  const bool found = matcher->Match(text, begin, end, groups, n);
-  if (check_group_matcher.load(std::memory_order_relaxed)) {
-    std::vector<re2::StringPiece> expected(n);
-    const bool re2_found = re.Match(input, begin, end, RE2::ANCHOR_BOTH, expected.data(), n);
-    bool same = found == re2_found;
-    for (int k = 0; same && found && k < n; ++k) {
-      same = groups[k].data() == expected[k].data() && groups[k].size() == expected[k].size();
-    }
-    if (!same) group_matcher_mismatches.fetch_add(1, std::memory_order_relaxed);
-    return found;
-  }
-  // RE2 matched the span, so a miss here is the matcher's (text RE2 reads
-  // otherwise, such as invalid UTF-8): RE2 reads it.
-  return found || re.Match(input, begin, end, RE2::ANCHOR_BOTH, groups, n);
-}
+namespace {
 
-bool ReadContextGroups(const ContextPattern& c, re2::StringPiece input, size_t begin, size_t end,
-                       size_t limit, re2::StringPiece* groups, int n) {
-  auto re2_groups = [&](re2::StringPiece* out) {
-    return c.re->Match(input, begin, limit, RE2::ANCHOR_START, out, n);
-  };
-  if (c.group_matcher == nullptr) return re2_groups(groups);
-  // The match from `begin` ends at `end`, and the path of highest priority
-  // overall is that of highest priority among those ending there: the
-  // groups of the span are the match's.
-  const bool found = c.group_matcher->Match(absl::string_view(input.data(), input.size()), begin,
-                                            end, groups, n);
+// The groups of the match of input[begin, end): read by `matcher` when
+// there is one, else by `re2_groups` (RE2's reading of the same match).
+template <typename Re2Groups>
+bool ReadSpanGroups(const GroupMatcher* matcher, re2::StringPiece input, size_t begin,
+                    size_t end, re2::StringPiece* groups, int n, Re2Groups re2_groups) {
+  if (matcher == nullptr) return re2_groups(groups);
+  const bool found =
+      matcher->Match(absl::string_view(input.data(), input.size()), begin, end, groups, n);
   if (check_group_matcher.load(std::memory_order_relaxed)) {
     std::vector<re2::StringPiece> expected(n);
     const bool re2_found = re2_groups(expected.data());
@@ -626,7 +605,29 @@ bool ReadContextGroups(const ContextPattern& c, re2::StringPiece input, size_t b
     if (!same) group_matcher_mismatches.fetch_add(1, std::memory_order_relaxed);
     return found;
   }
+  // RE2 matched the span, so a miss here is the matcher's (text RE2 reads
+  // otherwise, such as invalid UTF-8): RE2 reads it.
   return found || re2_groups(groups);
+}
+
+}  // namespace
+
+bool ReadGroups(const RE2& re, const GroupMatcher* matcher, re2::StringPiece input,
+                size_t begin, size_t end, re2::StringPiece* groups, int n) {
+  return ReadSpanGroups(matcher, input, begin, end, groups, n, [&](re2::StringPiece* out) {
+    return re.Match(input, begin, end, RE2::ANCHOR_BOTH, out, n);
+  });
+}
+
+bool ReadContextGroups(const ContextPattern& c, re2::StringPiece input, size_t begin, size_t end,
+                       size_t limit, re2::StringPiece* groups, int n) {
+  // The match from `begin` ends at `end`, and the path of highest priority
+  // overall is that of highest priority among those ending there: the
+  // groups of the span are the match's.
+  return ReadSpanGroups(c.group_matcher.get(), input, begin, end, groups, n,
+                        [&](re2::StringPiece* out) {
+                          return c.re->Match(input, begin, limit, RE2::ANCHOR_START, out, n);
+                        });
 }
 
 void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,

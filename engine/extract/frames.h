@@ -79,10 +79,6 @@ struct SentenceContext {
   }
 };
 
-// Appends the frames of pattern `p` found in the sentence. A match that
-// starts inside the span of a frame (not a lender) of the same template
-// already in `*out` is not read: such a statement is read once, by the
-// pattern that came first.
 // The groups of `re` over input[begin, end), a span it matched: read by
 // `matcher` (its GroupMatcher, optional) when there is one, else by RE2.
 bool ReadGroups(const RE2& re, const GroupMatcher* matcher, re2::StringPiece input,
@@ -97,6 +93,10 @@ bool ReadContextGroups(const ContextPattern& c, re2::StringPiece input, size_t b
 extern std::atomic<bool> check_group_matcher;
 extern std::atomic<int> group_matcher_mismatches;
 
+// Appends the frames of pattern `p` found in the sentence. A match that
+// starts inside the span of a frame (not a lender) of the same template
+// already in `*out` is not read: such a statement is read once, by the
+// pattern that came first.
 void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
                   const ClaimPattern& p, const SentenceContext& ctx,
                   std::vector<FrameDraft>* out);

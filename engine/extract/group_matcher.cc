@@ -538,6 +538,12 @@ bool Holds(uint32_t assertion, absl::string_view text, size_t pos) {
 
 }  // namespace
 
+std::unique_ptr<GroupMatcher> GroupMatcher::For(const RE2& re) {
+  std::unique_ptr<GroupMatcher> m = Compile(re.pattern());
+  if (m != nullptr && m->captures() != re.NumberOfCapturingGroups()) m.reset();
+  return m;
+}
+
 std::unique_ptr<GroupMatcher> GroupMatcher::Compile(absl::string_view pattern) {
   std::unique_ptr<GroupMatcher> m(new GroupMatcher());
   Parser parser(pattern, &m->classes_);

@@ -33,6 +33,9 @@ class GroupMatcher {
   // The program of `pattern` (RE2 syntax, UTF-8), or null when the pattern
   // uses syntax this matcher does not read.
   static std::unique_ptr<GroupMatcher> Compile(absl::string_view pattern);
+  // The program of `re`'s pattern when it reads the same groups as `re`,
+  // else null (RE2 then reads them).
+  static std::unique_ptr<GroupMatcher> For(const RE2& re);
 
   // Whether the pattern matches text[begin, end) exactly; then groups[0..n)
   // receive the whole span and the capturing groups (empty StringPieces with

@@ -92,15 +92,19 @@ SlotFill SlotReader::Text(const std::string& name, Span s) const {
   return f;
 }
 
-SlotFill SlotReader::Date(const std::string& name, const DateMention& d) const {
+SlotFill DateFill(const std::string& name, const DateMention& d, absl::string_view text) {
   SlotFill f;
   f.name = name;
   f.span = {d.begin, d.end};
-  f.text = std::string(Slice(ctx_.text, f.span));
+  f.text = std::string(text.substr(d.begin, d.end - d.begin));
   f.kind = SlotFill::Kind::kDate;
   f.date = d;
   if (d.resolved) f.key = DateKey(d);
   return f;
+}
+
+SlotFill SlotReader::Date(const std::string& name, const DateMention& d) const {
+  return DateFill(name, d, ctx_.text);
 }
 
 const DateMention* SlotReader::DateIn(Span s) const {

@@ -10,6 +10,9 @@
 
 namespace crosscheck::extract_internal {
 
+// Slot `name` holding date mention `d` of `text`.
+SlotFill DateFill(const std::string& name, const DateMention& d, absl::string_view text);
+
 class SlotReader {
  public:
   SlotReader(const ExtractRules::Impl& rules, const Language& lang,

@@ -112,5 +112,23 @@ TEST(RuleCheck, ActorRuleProblemsAreReportedOnce) {
   EXPECT_NE(roles.find("\"roles\" must be an array of objects"), std::string::npos) << roles;
 }
 
+// What an equipment class covers must be a class, defined before or after.
+TEST(RuleCheck, EquipmentCoversNamesClasses) {
+  testing::TempDir dir;
+  dir.Write("equipment.json", R"({"pack": "e", "rules": [
+  {"id": "e.aircraft", "kind": "equipment", "priority": 0, "class": "aircraft",
+   "covers": ["jet", "glider"], "nouns": {"fr": ["aéronefs"]},
+   "examples": [{"in": "aéronefs", "language": "fr", "class": "aircraft"}]},
+  {"id": "e.jet", "kind": "equipment", "priority": 0, "class": "jet",
+   "nouns": {"fr": ["jets"]}, "examples": [{"in": "jets", "language": "fr", "class": "jet"}]}
+]})");
+  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
+  ASSERT_TRUE(check.ok()) << check.status();
+  ASSERT_EQ(check->problems.size(), 1u);
+  const std::string problem = check->problems[0].ToString();
+  EXPECT_NE(problem.find("equipment.json:3:"), std::string::npos) << problem;
+  EXPECT_NE(problem.find("\"glider\" is no equipment class"), std::string::npos) << problem;
+}
+
 }  // namespace
 }  // namespace crosscheck
