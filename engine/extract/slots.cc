@@ -293,6 +293,24 @@ Span SlotReader::StripPreposition(Span t) const {
   return t;
 }
 
+uint32_t SlotReader::EndBeforeDate(uint32_t from, uint32_t end) const {
+  uint32_t cut = end;
+  for (const DateMention& d : *ctx_.dates) {
+    if (from <= d.begin && d.begin < cut) cut = d.begin;
+  }
+  if (cut == end) return end;
+  absl::string_view text = ctx_.text;
+  for (;;) {
+    while (cut > from && text[cut - 1] == ' ') --cut;
+    uint32_t word = cut;
+    while (word > from && text[word - 1] != ' ') --word;
+    if (word == cut || !InLexicon(lang_, "date_preposition", Fold(Slice(text, {word, cut})))) {
+      return cut;
+    }
+    cut = word;
+  }
+}
+
 void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
                       std::vector<SlotFill>* out) const {
   absl::string_view text = ctx_.text;
@@ -343,13 +361,15 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
             begin = m.span.begin;
           }
         }
+        // The name ends where a date begins ("Bamako airport on 19
+        // January"), with the word that brings the date.
+        const uint32_t end = EndBeforeDate(at.front().end, stripped.end);
         // A facility names a place with a name or number ("l'aéroport de
         // Bamako", "base 101"), not alone ("the centre of the country").
-        if (begin == at.front().begin &&
-            !NamesSomething(Slice(text, {at.front().end, stripped.end}))) {
+        if (begin == at.front().begin && !NamesSomething(Slice(text, {at.front().end, end}))) {
           return;
         }
-        out->push_back(Text(name, {begin, stripped.end}));
+        out->push_back(Text(name, {begin, end}));
         return;
       }
     }

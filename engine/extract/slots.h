@@ -39,6 +39,9 @@ class SlotReader {
                   std::vector<SlotFill>* out) const;
   Span UnknownPlaceAfterFacility(Span t) const;
   Span StripPreposition(Span t) const;
+  // `end`, or the start of the first date mention in [from, end) without
+  // the words of the "date_preposition" lexicon just before it.
+  uint32_t EndBeforeDate(uint32_t from, uint32_t end) const;
 
   const ExtractRules::Impl& rules_;
   const Language& lang_;

@@ -561,6 +561,19 @@ TEST(FramesTest, ARoleAtTheCeremonyTakesTheLeadEventsDate) {
   });
 }
 
+// A facility's name ends where a date begins, with the word that brings
+// it: the date is the date slot's, not part of the place.
+TEST(FramesTest, APlaceEndsBeforeItsDate) {
+  ExpectFrames({
+      {"en", "The Su-25 jets landed at Bamako airport on 19 January.", "delivery",
+       {"item_class=jet|model=Su-25|count=>=2|place=Bamako airport|date=2022-01-19|"
+        "recipient=Mali"}},
+      {"fr", "Les avions L-39 ont atterri à l'aéroport de Bamako le 19 janvier.", "delivery",
+       {"item_class=aircraft|model=L-39|count=>=2|place=aéroport de Bamako|date=2022-01-19|"
+        "recipient=Mali"}},
+  });
+}
+
 TEST(FramesTest, EvidenceSpansAreOriginalBytes) {
   // Typographic apostrophes, guillemets and non-breaking spaces are
   // normalized for matching; spans still point into the text as written.
