@@ -68,6 +68,7 @@ class Compiler {
   struct RawTitle {
     std::string role;
     std::string organisation;
+    std::string organisation_key;  // the same body in every language
     std::string title;
     const internal::Rule* rule = nullptr;
   };

@@ -5,7 +5,8 @@
 //   lexicon, pattern_macro      "match": true | false (the whole of "in")
 //   gazetteer                   "entity": canonical name | null
 //   equipment                   "items": [{"item_class", "count", "model"}]
-//   role_title                  "role": id | null, "organisation": name
+//   role_title                  "role": id | null, "organisation": name (the
+//                               title's own body is checked when given)
 //   claim_template, claim_pattern
 //                               "claims": [{"template", "slots", "modality"}],
 //                               all the frames of the rule's template
@@ -230,7 +231,12 @@ std::string ExampleRunner::Run(const Rule& rule, const rapidjson::Value& ex) {
                                             {0, static_cast<uint32_t>(in.size())}, &r);
     got = !found ? "null null"
                  : absl::StrCat(r.role, " ",
-                                r.has_org ? impl_.entities[r.org.entity].name : "null");
+                                r.has_org ? impl_.entities[r.org.entity].name
+                                // The body the title names itself, when the
+                                // example says which it should be.
+                                : Member(ex, "organisation") != nullptr && !r.organisation.empty()
+                                    ? r.organisation
+                                    : "null");
   } else if (kind == "claim_template" || kind == "claim_pattern") {
     return Claims(rule, *lang, in, ex);
   } else if (kind == "modality_cue") {

@@ -10,6 +10,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
@@ -544,11 +545,30 @@ void Compiler::CompileRoleTitles() {
     std::string role, organisation;
     std::vector<std::pair<std::string, std::vector<std::string>>> titles;
     bool have_role = f.String("role", &role);
-    f.String("organisation", &organisation, false);
+    // The body the titles name: one name, or one per language ("armée de
+    // l'air" in French reports, "air force" in English ones), the first
+    // listed giving the key claims of every language share.
+    absl::flat_hash_map<std::string, std::string> per_language;
+    const rapidjson::Value* org = f.Find("organisation");
+    if (org != nullptr && org->IsObject()) {
+      for (auto m = org->MemberBegin(); m != org->MemberEnd(); ++m) {
+        if (!m->value.IsString() || m->value.GetStringLength() == 0) {
+          f.Problem(&m->value, "expected a non-empty string");
+          continue;
+        }
+        per_language[m->name.GetString()] = m->value.GetString();
+        if (organisation.empty()) organisation = m->value.GetString();
+      }
+    } else {
+      f.String("organisation", &organisation, false);
+    }
     if (!have_role || !LanguageLists(&f, "titles", &titles) || !f.ok()) continue;
+    const std::string key = Fold(organisation);
     for (auto& [language, list] : titles) {
+      auto named = per_language.find(language);
+      const std::string& body = named != per_language.end() ? named->second : organisation;
       for (const std::string& t : list) {
-        vocab_[language].titles.push_back({role, organisation, t, r});
+        vocab_[language].titles.push_back({role, body, key, t, r});
       }
     }
   }
@@ -593,6 +613,7 @@ void Compiler::AddRoleTitle(Language* lang, const RawTitle& title) {
   rt.rule_id = title.rule->id;
   rt.role = title.role;
   rt.organisation = title.organisation;
+  rt.organisation_key = title.organisation_key;
   rt.loose = loose;
   rt.re = std::make_unique<RE2>("(?i)" + regex, text_internal::RulePatternOptions());
   if (!rt.re->ok()) {

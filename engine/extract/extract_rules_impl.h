@@ -226,6 +226,7 @@ struct RoleTitle {
                             // title names a country or demonym
   std::string loose;        // the title with any word for its macros
   std::string organisation;  // the body every title of the rule names
+  std::string organisation_key;  // its key, the same in every language
 };
 
 struct HedgeWord {

@@ -424,6 +424,7 @@ bool FindRole(const ExtractRules::Impl& rules, const Language& lang,
     out->span = {begin, begin + static_cast<uint32_t>(best_groups[0].size())};
     out->role = best->role;
     out->organisation = best->organisation;
+    out->organisation_key = best->organisation_key;
     out->has_org = false;
     for (size_t g = 1; g < best_groups.size(); ++g) {
       if (best_groups[g].data() == nullptr) continue;

@@ -126,6 +126,7 @@ struct RoleMention {
   EntityMention org;  // the country or demonym the title names, if any
   bool has_org = false;
   std::string organisation;  // the body the title itself names, if any
+  std::string organisation_key;
 };
 // The first role title in text[span].
 bool FindRole(const ExtractRules::Impl& rules, const Language& lang,

@@ -457,7 +457,7 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
       } else if (!role.organisation.empty()) {
         SlotFill org = Text("organisation", role.span);
         org.text = role.organisation;
-        org.key = Fold(role.organisation);
+        org.key = role.organisation_key;
         out->push_back(std::move(org));
       }
       return;

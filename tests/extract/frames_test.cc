@@ -574,6 +574,17 @@ TEST(FramesTest, APlaceEndsBeforeItsDate) {
   });
 }
 
+// A title that names its body names it in the article's language; the
+// claims of both languages share one key.
+TEST(FramesTest, ATitlesOwnBodyIsNamedInTheArticlesLanguage) {
+  ExpectFrames({
+      {"en", "The Chief of Staff of the Air Force, General Alou Boï Diarra, spoke.", "role",
+       {"person=Alou Boï Diarra|role=chief_of_staff|organisation=air force"}},
+      {"fr", "Le chef d'état-major de l'armée de l'air, le général Alou Boï Diarra, a parlé.",
+       "role", {"person=Alou Boï Diarra|role=chief_of_staff|organisation=armée de l'air"}},
+  });
+}
+
 TEST(FramesTest, EvidenceSpansAreOriginalBytes) {
   // Typographic apostrophes, guillemets and non-breaking spaces are
   // normalized for matching; spans still point into the text as written.
