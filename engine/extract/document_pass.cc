@@ -72,6 +72,19 @@ void Share(std::vector<FrameDraft>* frames) {
   }
 }
 
+// Whether `lender` states its own value for one of `slots` and `f` holds
+// another ("l'attaque de Kati" lends no date to a toll at Tessit).
+bool Disagrees(const FrameDraft& f, const FrameDraft& lender, const std::vector<std::string>& slots) {
+  for (const std::string& slot : slots) {
+    const SlotFill* mine = f.Find(slot);
+    const SlotFill* theirs = Own(lender, slot);
+    if (mine != nullptr && theirs != nullptr && !mine->key.empty() && mine->key != theirs->key) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Values a frame takes from others read as plain names ("Russie" for
 // "Fédération de Russie" stated elsewhere). Frames are completed in text
 // order, so a value passes on along a chain of frames.
@@ -109,7 +122,7 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
           if (!o.lender) break;
           continue;
         }
-        if (!lends) continue;
+        if (!lends || Disagrees(f, o, in.agree)) continue;
         size_t rank = o.sentence == f.sentence ? 0
                       : o.sentence < f.sentence ? 1 + apart * 2
                                                 : 2 + apart * 2;

@@ -279,6 +279,13 @@ void Compiler::CompileTemplates() {
           ok = pick == "lead" || pick == "nearest";
           in.lead = pick == "lead";
         }
+        if (ok && e.HasMember("agree")) {
+          ok = e["agree"].IsArray();
+          for (rapidjson::SizeType a = 0; ok && a < e["agree"].Size(); ++a) {
+            ok = e["agree"][a].IsString();
+            if (ok) in.agree.push_back(e["agree"][a].GetString());
+          }
+        }
         if (ok && e.HasMember("when")) {
           ok = e["when"].IsString();
           if (ok) in.when = e["when"].GetString();
@@ -295,7 +302,8 @@ void Compiler::CompileTemplates() {
       } else if (!ok) {
         f.Problem(inherit, "\"inherit\" is an array of {\"slot\", \"from\": [templates], "
                            "\"scope\": document|sentence, \"distance\": sentences, "
-                           "\"value\": text, \"when\": lexicon, \"pick\": nearest|lead}");
+                           "\"value\": text, \"when\": lexicon, \"pick\": nearest|lead, "
+                           "\"agree\": [slots]}");
       }
     }
     for (const auto& [field, pairs] :
@@ -373,6 +381,11 @@ void Compiler::CompileTemplates() {
     for (const TemplateDef::Inherit& in : t.inherit) {
       if (t.Find(in.slot) == nullptr) {
         f.Problem(f.Find("inherit"), absl::StrCat("\"", in.slot, "\" is not a slot"));
+      }
+      for (const std::string& slot : in.agree) {
+        if (t.Find(slot) == nullptr) {
+          f.Problem(f.Find("inherit"), absl::StrCat("\"agree\": \"", slot, "\" is not a slot"));
+        }
       }
     }
     for (const auto& [field, pairs] :

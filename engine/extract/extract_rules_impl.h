@@ -91,6 +91,9 @@ struct TemplateDef {
     // Take the value from the document's first such frame, the event the
     // article leads with ("pick": "lead"), not the nearest one.
     bool lead = false;
+    // Slots on which the lender must not disagree: a frame that names
+    // another place is another event and lends it no date.
+    std::vector<std::string> agree;
   };
   std::vector<Inherit> inherit;
   // A slot still empty takes the value of a frame of this template whose

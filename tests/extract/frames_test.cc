@@ -585,6 +585,21 @@ TEST(FramesTest, ATitlesOwnBodyIsNamedInTheArticlesLanguage) {
   });
 }
 
+// A toll takes the date of its own attack, not of the nearest one: an
+// attack elsewhere is another event.
+TEST(FramesTest, ATollTakesTheDateOfTheAttackAtItsPlace) {
+  ExpectFrames({
+      {"fr",
+       "L'attaque de Tessit a eu lieu dimanche. Le camp de Kati avait été attaqué le 22 juillet. "
+       "Quarante-deux soldats ont été tués à Tessit.",
+       "casualties", {"place=Tessit|victims=soldats|count=42|event=attack|date=2022-08-07"}},
+      {"en",
+       "The attack on Tessit took place on Sunday. The Kati camp had been attacked on 22 July. "
+       "Forty-two soldiers were killed in Tessit.",
+       "casualties", {"place=Tessit|victims=soldiers|count=42|event=attack|date=2022-08-07"}},
+  });
+}
+
 TEST(FramesTest, EvidenceSpansAreOriginalBytes) {
   // Typographic apostrophes, guillemets and non-breaking spaces are
   // normalized for matching; spans still point into the text as written.

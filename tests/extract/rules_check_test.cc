@@ -64,6 +64,27 @@ TEST(RuleCheck, InheritWhenNamesALexicon) {
       << problem;
 }
 
+TEST(RuleCheck, InheritAgreesOnSlots) {
+  testing::TempDir dir;
+  dir.Write("templates.json", R"({"pack": "t", "rules": [
+  {"id": "t.toll", "kind": "claim_template", "priority": 0, "template": "toll",
+   "slots": {"count": "count", "date": "date"}, "identity": ["count"],
+   "inherit": [{"slot": "date", "from": ["toll"], "agree": ["place"]}],
+   "examples": [{"in": "x", "language": "fr", "claims": []}]},
+  {"id": "t.attack", "kind": "claim_template", "priority": 0, "template": "attack",
+   "slots": {"place": "place", "date": "date"}, "identity": ["place"],
+   "inherit": [{"slot": "date", "from": ["attack"], "agree": "place"}],
+   "examples": [{"in": "x", "language": "fr", "claims": []}]}
+]})");
+  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
+  ASSERT_TRUE(check.ok()) << check.status();
+  std::string all;
+  for (const auto& p : check->problems) absl::StrAppend(&all, p.ToString(), "\n");
+  EXPECT_NE(all.find("templates.json:4:15: \"agree\": \"place\" is not a slot"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("templates.json:8:15: \"inherit\" is an array of"), std::string::npos) << all;
+}
+
 TEST(RuleCheck, KnownHolderAndDeniesNameSlots) {
   testing::TempDir dir;
   dir.Write("templates.json", R"({"pack": "t", "rules": [
