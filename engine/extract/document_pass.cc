@@ -85,6 +85,24 @@ bool Disagrees(const FrameDraft& f, const FrameDraft& lender, const std::vector<
   return false;
 }
 
+// Whether lender `f` may become a claim by inheriting its missing required
+// slots: its template says so, it states a value of its own, and no frame
+// of its template reads its sentence (there it lends to that frame).
+bool Completable(const std::vector<FrameDraft>& frames, const FrameDraft& f) {
+  const std::vector<TemplateDef::Inherit>& inherits = f.pattern->tmpl->inherit;
+  if (std::none_of(inherits.begin(), inherits.end(),
+                   [](const TemplateDef::Inherit& in) { return in.completes; })) {
+    return false;
+  }
+  if (std::none_of(f.slots.begin(), f.slots.end(),
+                   [](const SlotFill& s) { return !s.inherited && !s.key.empty(); })) {
+    return false;
+  }
+  return std::none_of(frames.begin(), frames.end(), [&](const FrameDraft& o) {
+    return &o != &f && !o.lender && o.sentence == f.sentence && o.pattern->tmpl == f.pattern->tmpl;
+  });
+}
+
 // Values a frame takes from others read as plain names ("Russie" for
 // "Fédération de Russie" stated elsewhere). Frames are completed in text
 // order, so a value passes on along a chain of frames.
@@ -93,10 +111,11 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
   const size_t n = frames->size();
   for (size_t i = 0; i < n; ++i) {
     FrameDraft& f = (*frames)[i];
-    if (f.lender) continue;
     const std::vector<TemplateDef::Inherit>& inherits = f.pattern->tmpl->inherit;
+    if (f.lender && !Completable(*frames, f)) continue;
     for (size_t k = 0; k < inherits.size(); ++k) {
       const TemplateDef::Inherit& in = inherits[k];
+      if (f.lender && !in.completes) continue;
       if (f.Find(in.slot) != nullptr) continue;
       if (!in.when.empty() && (f.inherit_when & (uint32_t{1} << k)) == 0) continue;
       // Same sentence first, then the nearest frame before, then after.
@@ -157,6 +176,11 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
       }
       copy.inherited = true;
       f.slots.push_back(copy);
+      if (f.lender) {
+        const std::vector<std::string>& required = f.pattern->tmpl->required;
+        f.lender = !std::all_of(required.begin(), required.end(),
+                                [&](const std::string& r) { return f.Find(r) != nullptr; });
+      }
     }
   }
 }

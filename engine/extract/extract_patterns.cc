@@ -279,6 +279,10 @@ void Compiler::CompileTemplates() {
           ok = pick == "lead" || pick == "nearest";
           in.lead = pick == "lead";
         }
+        if (ok && e.HasMember("completes")) {
+          ok = e["completes"].IsBool();
+          if (ok) in.completes = e["completes"].GetBool();
+        }
         if (ok && e.HasMember("agree")) {
           ok = e["agree"].IsArray();
           for (rapidjson::SizeType a = 0; ok && a < e["agree"].Size(); ++a) {
@@ -303,7 +307,7 @@ void Compiler::CompileTemplates() {
         f.Problem(inherit, "\"inherit\" is an array of {\"slot\", \"from\": [templates], "
                            "\"scope\": document|sentence, \"distance\": sentences, "
                            "\"value\": text, \"when\": lexicon, \"pick\": nearest|lead, "
-                           "\"agree\": [slots]}");
+                           "\"agree\": [slots], \"completes\": true|false}");
       }
     }
     for (const auto& [field, pairs] :
@@ -381,6 +385,11 @@ void Compiler::CompileTemplates() {
     for (const TemplateDef::Inherit& in : t.inherit) {
       if (t.Find(in.slot) == nullptr) {
         f.Problem(f.Find("inherit"), absl::StrCat("\"", in.slot, "\" is not a slot"));
+      }
+      if (in.completes &&
+          std::find(t.required.begin(), t.required.end(), in.slot) == t.required.end()) {
+        f.Problem(f.Find("inherit"),
+                  absl::StrCat("\"completes\": \"", in.slot, "\" is not a required slot"));
       }
       for (const std::string& slot : in.agree) {
         if (t.Find(slot) == nullptr) {

@@ -94,6 +94,11 @@ struct TemplateDef {
     // Slots on which the lender must not disagree: a frame that names
     // another place is another event and lends it no date.
     std::vector<std::string> agree;
+    // A statement that lacks this required slot and only refers back to
+    // an event ("Ce retrait avait été annoncé le 17 février") takes it
+    // from the nearest such frame and becomes a claim, when no frame of
+    // its template reads its sentence.
+    bool completes = false;
   };
   std::vector<Inherit> inherit;
   // A slot still empty takes the value of a frame of this template whose

@@ -600,6 +600,30 @@ TEST(FramesTest, ATollTakesTheDateOfTheAttackAtItsPlace) {
   });
 }
 
+// A statement that refers back to a withdrawal and adds when it was
+// announced is a claim of its own, about the withdrawal it refers to.
+TEST(FramesTest, ABackReferenceThatAddsADateIsAClaim) {
+  ExpectFrames({
+      {"fr",
+       "Les derniers soldats français ont quitté le Mali lundi. "
+       "Ce retrait avait été annoncé le 17 février par Emmanuel Macron.",
+       "withdrawal",
+       {"actor=France|place=Mali|date=2022-08-08|announced=2022-02-17",
+        "actor=France|place=Mali|announced=2022-02-17"}},
+      {"en",
+       "The last French soldiers left Mali on Monday. "
+       "President Emmanuel Macron announced the departure on 17 February.",
+       "withdrawal",
+       {"actor=France|place=Mali|date=2022-08-08|announced=2022-02-17",
+        "actor=France|place=Mali|announced=2022-02-17"}},
+      // Where a frame reads the sentence, the back-reference only lends.
+      {"fr", "Les derniers soldats français ont quitté le Mali lundi, au terme d'un retrait annoncé en février.",
+       "withdrawal", {"actor=France|place=Mali|date=2022-08-08|announced=2022-02"}},
+      // Without a withdrawal before it, it names no one.
+      {"fr", "Le retrait avait été annoncé le 17 février.", "withdrawal", {}},
+  });
+}
+
 TEST(FramesTest, EvidenceSpansAreOriginalBytes) {
   // Typographic apostrophes, guillemets and non-breaking spaces are
   // normalized for matching; spans still point into the text as written.

@@ -64,12 +64,13 @@ TEST(RuleCheck, InheritWhenNamesALexicon) {
       << problem;
 }
 
-TEST(RuleCheck, InheritAgreesOnSlots) {
+TEST(RuleCheck, InheritAgreesOnSlotsAndCompletesRequiredOnes) {
   testing::TempDir dir;
   dir.Write("templates.json", R"({"pack": "t", "rules": [
   {"id": "t.toll", "kind": "claim_template", "priority": 0, "template": "toll",
    "slots": {"count": "count", "date": "date"}, "identity": ["count"],
-   "inherit": [{"slot": "date", "from": ["toll"], "agree": ["place"]}],
+   "inherit": [{"slot": "date", "from": ["toll"], "agree": ["place"]},
+               {"slot": "date", "from": ["toll"], "completes": true}],
    "examples": [{"in": "x", "language": "fr", "claims": []}]},
   {"id": "t.attack", "kind": "claim_template", "priority": 0, "template": "attack",
    "slots": {"place": "place", "date": "date"}, "identity": ["place"],
@@ -82,7 +83,10 @@ TEST(RuleCheck, InheritAgreesOnSlots) {
   for (const auto& p : check->problems) absl::StrAppend(&all, p.ToString(), "\n");
   EXPECT_NE(all.find("templates.json:4:15: \"agree\": \"place\" is not a slot"), std::string::npos)
       << all;
-  EXPECT_NE(all.find("templates.json:8:15: \"inherit\" is an array of"), std::string::npos) << all;
+  EXPECT_NE(all.find("templates.json:4:15: \"completes\": \"date\" is not a required slot"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("templates.json:9:15: \"inherit\" is an array of"), std::string::npos) << all;
 }
 
 TEST(RuleCheck, KnownHolderAndDeniesNameSlots) {
