@@ -10,6 +10,15 @@
 namespace crosscheck {
 namespace {
 
+// Every problem the check of `dir` reports, one per line.
+std::string AllProblems(const testing::TempDir& dir) {
+  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
+  if (!check.ok()) return check.status().ToString();
+  std::string all;
+  for (const RuleProblem& p : check->problems) absl::StrAppend(&all, p.ToString(), "\n");
+  return all;
+}
+
 TEST(RepositoryRules, LoadAndAllExamplesHold) {
   absl::StatusOr<RuleCheck> check = CheckRules(testing::SourceDir() + "/rules");
   ASSERT_TRUE(check.ok()) << check.status();
@@ -77,10 +86,7 @@ TEST(RuleCheck, InheritAgreesOnSlotsAndCompletesRequiredOnes) {
    "inherit": [{"slot": "date", "from": ["attack"], "agree": "place"}],
    "examples": [{"in": "x", "language": "fr", "claims": []}]}
 ]})");
-  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
-  ASSERT_TRUE(check.ok()) << check.status();
-  std::string all;
-  for (const auto& p : check->problems) absl::StrAppend(&all, p.ToString(), "\n");
+  const std::string all = AllProblems(dir);
   EXPECT_NE(all.find("templates.json:4:15: \"agree\": \"place\" is not a slot"), std::string::npos)
       << all;
   EXPECT_NE(all.find("templates.json:4:15: \"completes\": \"date\" is not a required slot"),
@@ -101,10 +107,7 @@ TEST(RuleCheck, KnownHolderAndDeniesNameSlots) {
    "slots": {"count": "count"}, "identity": ["count"], "denies": ["victims"],
    "examples": [{"in": "x", "language": "fr", "claims": []}]}
 ]})");
-  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
-  ASSERT_TRUE(check.ok()) << check.status();
-  std::string all;
-  for (const auto& p : check->problems) absl::StrAppend(&all, p.ToString(), "\n");
+  const std::string all = AllProblems(dir);
   EXPECT_NE(all.find("templates.json:5:20: \"country\""), std::string::npos) << all;
   EXPECT_NE(all.find("\"country\" is not a slot"), std::string::npos) << all;
   EXPECT_NE(all.find("\"victims\" is not a slot"), std::string::npos) << all;
