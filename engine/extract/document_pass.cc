@@ -74,7 +74,8 @@ void Share(std::vector<FrameDraft>* frames) {
 
 // Whether `lender` states its own value for one of `slots` and `f` holds
 // another ("l'attaque de Kati" lends no date to a toll at Tessit).
-bool Disagrees(const FrameDraft& f, const FrameDraft& lender, const std::vector<std::string>& slots) {
+bool Disagrees(const FrameDraft& f, const FrameDraft& lender,
+               const std::vector<std::string>& slots) {
   for (const std::string& slot : slots) {
     const SlotFill* mine = f.Find(slot);
     const SlotFill* theirs = Own(lender, slot);

@@ -617,7 +617,9 @@ TEST(FramesTest, ABackReferenceThatAddsADateIsAClaim) {
        {"actor=France|place=Mali|date=2022-08-08|announced=2022-02-17",
         "actor=France|place=Mali|announced=2022-02-17"}},
       // Where a frame reads the sentence, the back-reference only lends.
-      {"fr", "Les derniers soldats français ont quitté le Mali lundi, au terme d'un retrait annoncé en février.",
+      {"fr",
+       "Les derniers soldats français ont quitté le Mali lundi, au terme d'un retrait annoncé "
+       "en février.",
        "withdrawal", {"actor=France|place=Mali|date=2022-08-08|announced=2022-02"}},
       // Without a withdrawal before it, it names no one.
       {"fr", "Le retrait avait été annoncé le 17 février.", "withdrawal", {}},
