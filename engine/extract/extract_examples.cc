@@ -229,14 +229,15 @@ std::string ExampleRunner::Run(const Rule& rule, const rapidjson::Value& ex) {
     extract_internal::RoleMention r;
     bool found = extract_internal::FindRole(impl_, *lang, in,
                                             {0, static_cast<uint32_t>(in.size())}, &r);
-    got = !found ? "null null"
-                 : absl::StrCat(r.role, " ",
-                                r.has_org ? impl_.entities[r.org.entity].name
-                                // The body the title names itself, when the
-                                // example says which it should be.
-                                : Member(ex, "organisation") != nullptr && !r.organisation.empty()
-                                    ? r.organisation
-                                    : "null");
+    // The country the title names, else the body it names itself when the
+    // example says which that should be.
+    std::string organisation = "null";
+    if (r.has_org) {
+      organisation = impl_.entities[r.org.entity].name;
+    } else if (Member(ex, "organisation") != nullptr && !r.organisation.empty()) {
+      organisation = r.organisation;
+    }
+    got = found ? absl::StrCat(r.role, " ", organisation) : "null null";
   } else if (kind == "claim_template" || kind == "claim_pattern") {
     return Claims(rule, *lang, in, ex);
   } else if (kind == "modality_cue") {
