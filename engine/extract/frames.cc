@@ -270,12 +270,33 @@ std::vector<const DateMention*> FrameBuilder::ItemDates(const std::vector<Item>&
                                                         const DateMention* shared) const {
   std::vector<const DateMention*> dates(items.size(), nullptr);
   std::vector<bool> from_shared(items.size(), false);
+  // A date past a comma and just before an item is that item's ("deux
+  // Mi-24P et un radar, et en septembre quatre Mi-171"), not the one's
+  // before the comma.
+  std::vector<const DateMention*> preposed(items.size(), nullptr);
+  std::vector<uint32_t> comma_before(items.size(), 0);
+  for (size_t k = 1; k < items.size(); ++k) {
+    uint32_t from = items[k - 1].span.end;
+    size_t comma = ctx_.text.substr(from, items[k].span.begin - from).rfind(',');
+    if (comma == absl::string_view::npos) continue;
+    comma_before[k] = from + static_cast<uint32_t>(comma);
+    for (const DateMention& d : *ctx_.dates) {
+      if (d.begin < comma_before[k] || d.end > items[k].span.begin) continue;
+      absl::string_view rest = ctx_.text.substr(d.end, items[k].span.begin - d.end);
+      if (std::count(rest.begin(), rest.end(), ' ') <= 4) {
+        preposed[k] = &d;
+        break;
+      }
+    }
+  }
   for (size_t k = items.size(); k-- > 0;) {
     uint32_t from = items[k].span.end;
     uint32_t to = k + 1 < items.size() ? items[k + 1].span.begin : end;
     if (k + 1 == items.size()) {  // a date past a comma is another clause's
       size_t comma = ctx_.text.substr(from, to - from).find(',');
       if (comma != absl::string_view::npos) to = from + static_cast<uint32_t>(comma);
+    } else if (preposed[k + 1] != nullptr) {
+      to = comma_before[k + 1];
     }
     for (const DateMention& d : *ctx_.dates) {
       if (d.begin >= from && d.end <= to) {
@@ -283,6 +304,7 @@ std::vector<const DateMention*> FrameBuilder::ItemDates(const std::vector<Item>&
         break;
       }
     }
+    if (dates[k] == nullptr) dates[k] = preposed[k];
     // Items joined without a comma share the next one's date; past a
     // comma ("celle, en avril, de deux ..., et celle de quatre ... en
     // septembre") the statement's date applies.
@@ -291,18 +313,18 @@ std::vector<const DateMention*> FrameBuilder::ItemDates(const std::vector<Item>&
                       absl::string_view::npos;
     if (dates[k] == nullptr) {
       dates[k] = joined ? dates[k + 1] : shared;
-      from_shared[k] = !joined;
+      from_shared[k] = joined ? from_shared[k + 1] : true;
     }
   }
   // The statement's date, when a later item holds it ("En septembre 2021,
-  // Moscou a fourni quatre Mi-171, puis deux Mi-35 en mars 2022"), is not
-  // the date of the items before that one: they take the last date written
+  // Moscou a fourni quatre Mi-171, puis deux Mi-35 en mars 2022") or
+  // stands just before it, is not the date of the items before that one: they take the last date written
   // before them, or none.
   for (size_t k = 0; k < items.size(); ++k) {
-    bool later = from_shared[k] && dates[k] != nullptr &&
-                 std::any_of(items.begin() + k + 1, items.end(), [&](const Item& it) {
-                   return dates[k]->begin >= it.span.end;
-                 });
+    bool later = false;
+    for (size_t j = k + 1; from_shared[k] && dates[k] != nullptr && j < items.size(); ++j) {
+      later = later || dates[k]->begin >= items[j].span.end || dates[k] == preposed[j];
+    }
     if (!later) continue;
     const DateMention* before = nullptr;
     for (const DateMention& d : *ctx_.dates) {

@@ -268,6 +268,27 @@ TEST(FramesTest, DatelineOfAnyCueDatesThePage) {
   EXPECT_FALSE(none.documents[0].published_dateline);
 }
 
+// A date written after a comma and just before an item is that item's; the
+// items before the comma keep the statement's date.
+TEST(FramesTest, ADateBeforeAnItemIsItsOwn) {
+  ExpectFrames({
+      {"fr",
+       "En avril, le Mali a reçu deux hélicoptères Mi-24P et un radar de la Russie, et en "
+       "septembre de l'année passée quatre hélicoptères Mi-171.",
+       "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=helicopter|count=2|model=Mi-24P|date=2022-04",
+        "recipient=Mali|supplier=Russie|item_class=radar|count=1|date=2022-04",
+        "recipient=Mali|supplier=Russie|item_class=helicopter|count=4|model=Mi-171|date=2021-09"}},
+      {"en",
+       "In April, Mali received two Mi-24P helicopters and a radar from Russia, and in September "
+       "2021 four Mi-171 helicopters.",
+       "delivery",
+       {"recipient=Mali|supplier=Russia|item_class=helicopter|count=2|model=Mi-24P|date=2022-04",
+        "recipient=Mali|supplier=Russia|item_class=radar|count=1|date=2022-04",
+        "recipient=Mali|supplier=Russia|item_class=helicopter|count=4|model=Mi-171|date=2021-09"}},
+  });
+}
+
 // A place or target read as written is never a date the sentence states.
 TEST(FramesTest, NoPlaceOrTargetIsADate) {
   ExpectFrames({
