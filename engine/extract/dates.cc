@@ -69,6 +69,8 @@ bool FillMention(const Language& lang, const DateRule& rule,
   if (m->day != 0 && (m->month == 0 || m->day > 31)) return false;
   m->relative = rule.relative;
   m->present = rule.present;
+  if (!group(rule.early).empty()) m->part = DateMention::Part::kEarly;
+  if (!group(rule.mid).empty()) m->part = DateMention::Part::kMid;
   m->unit = rule.unit;
   m->amount = rule.amount;
   if (rule.relative && !group(rule.n).empty()) {
@@ -316,9 +318,15 @@ Publication InferPublication(const std::vector<DateMention>& mentions) {
   }
   for (const DateMention& m : mentions) {
     if (!m.present || m.year == 0) continue;
-    // The last day of the period the expression states.
+    // The last day of the period the expression states, or of its early
+    // (first third) or middle part.
     absl::CivilDay end = m.month != 0 ? absl::CivilDay(absl::CivilMonth(m.year, m.month) + 1) - 1
                                       : absl::CivilDay(m.year, 12, 31);
+    if (m.part != DateMention::Part::kWhole) {
+      int third = m.part == DateMention::Part::kEarly ? 1 : 2;
+      end = m.month != 0 ? absl::CivilDay(m.year, m.month, 10 * third)
+                         : absl::CivilDay(absl::CivilMonth(m.year, 4 * third + 1)) - 1;
+    }
     if (!pub.day || end > *pub.day) pub.day = end;
   }
   pub.inferred = pub.day.has_value();

@@ -28,6 +28,9 @@ struct DateMention {
   int amount = 0;
   bool future = false;  // a future-tense verb stands before it in the sentence
   bool present = false;  // it states when the article is written
+  // The part of the period it states: the whole, or its early or middle
+  // part ("en ce début d'année 2023").
+  enum class Part : uint8_t { kWhole, kEarly, kMid } part = Part::kWhole;
   int context_year = 0;  // the one year the sentence names, if any
 
   // Set by ResolveDate.
@@ -62,8 +65,9 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
 // years; the first such year from the latest explicit year of the text
 // (within six years) dates it, and the latest of those dates is a lower
 // bound of the publication. Without such a pair, a "present" expression
-// ("En ce début d'année 2023") gives an estimate: the end of the period it
-// states. Otherwise no day: the article stays undated, though past and
+// gives an estimate: the end of the period it states ("en ce mois d'août
+// 2022": 31 August), or of the early or middle part it names ("En ce début
+// d'année 2023": 30 April). Otherwise no day: the article stays undated, though past and
 // future dates with their years may still bound it (earliest, latest).
 Publication InferPublication(const std::vector<DateMention>& mentions);
 

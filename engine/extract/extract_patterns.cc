@@ -458,6 +458,8 @@ void Compiler::CompileDates() {
       rule.year = GroupIndex(*rule.re, "year");
       rule.weekday = GroupIndex(*rule.re, "weekday");
       rule.n = GroupIndex(*rule.re, "n");
+      rule.early = GroupIndex(*rule.re, "early");
+      rule.mid = GroupIndex(*rule.re, "mid");
       if (!rule.relative && rule.day < 0 && rule.month < 0 && rule.year < 0 &&
           rule.weekday < 0) {
         f.Problem(f.Find("pattern"), "a date pattern needs a group day, month, year or "

@@ -189,11 +189,15 @@ struct DateRule {
   // RE2 reads them.
   std::unique_ptr<GroupMatcher> group_matcher;
   int day = -1, month = -1, year = -1, weekday = -1, n = -1;  // group indices
+  // Groups that, when they take part, say the date is the early or middle
+  // part of its period ("début", "milieu"); otherwise the whole of it.
+  int early = -1, mid = -1;
   bool relative = false;
   enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear } unit = Unit::kYear;
   int amount = 0;
   // The expression states when the article is written ("En ce début
-  // d'année 2023"): it dates an undated article.
+  // d'année 2023"): it dates an undated article, at the end of the period
+  // or of its early or middle part.
   bool present = false;
 };
 

@@ -151,6 +151,35 @@ TEST(InferPublicationTest, PastAndFutureYearsBoundThePublication) {
   }
 }
 
+// "En ce début d'année 2023" is written by April 2023: an August without a
+// year is the last one before, not August 2023.
+TEST(InferPublicationTest, APresentPeriodAndItsPartEstimateThePublication) {
+  struct Case {
+    const char* text;
+    absl::CivilDay day;
+  } cases[] = {
+      {"En ce début d'année 2023, la Russie est le premier partenaire du Mali.",
+       absl::CivilDay(2023, 4, 30)},
+      {"En ce milieu d'année 2023, rien n'a changé.", absl::CivilDay(2023, 8, 31)},
+      {"En ce début de mois de mars 2023, rien n'a changé.", absl::CivilDay(2023, 3, 10)},
+      {"En ce mois de mars 2023, rien n'a changé.", absl::CivilDay(2023, 3, 31)},
+      {"En ce 2023 finissant, rien n'a changé.", absl::CivilDay(2023, 12, 31)},
+  };
+  for (const Case& c : cases) {
+    Publication pub = extract_internal::InferPublication(Mentions("fr", c.text));
+    ASSERT_TRUE(pub.day.has_value()) << c.text;
+    EXPECT_EQ(*pub.day, c.day) << c.text;
+    EXPECT_TRUE(pub.inferred && !pub.lower_bound) << c.text;
+  }
+  Corpus undated = ExtractOne(
+      "En ce début d'année 2023, la Russie s'est imposée au Mali. Le 9 août, l'armée de l'air a "
+      "reçu cinq avions de combat.",
+      "fr");
+  std::vector<FrameMap> frames = Frames(undated, "delivery");
+  ASSERT_EQ(frames.size(), 1u);
+  EXPECT_EQ(frames[0]["date"], "2022-08-09");
+}
+
 TEST(InferPublicationTest, NoBoundNoDate) {
   EXPECT_FALSE(extract_internal::InferPublication(Mentions("fr", "L'armée a reçu mardi deux avions."))
                    .day.has_value());
