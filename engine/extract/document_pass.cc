@@ -143,9 +143,10 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
           continue;
         }
         if (!lends || Disagrees(f, o, in.agree)) continue;
+        constexpr size_t kAfter = size_t{1} << 32;
         size_t rank = o.sentence == f.sentence ? 0
-                      : o.sentence < f.sentence ? 1 + apart * 2
-                                                : 2 + apart * 2;
+                      : o.sentence < f.sentence ? apart
+                                                : kAfter + apart;
         if (rank < best_rank) {
           best_rank = rank;
           best = value;

@@ -606,6 +606,31 @@ TEST(FramesTest, ATitlesOwnBodyIsNamedInTheArticlesLanguage) {
   });
 }
 
+// A statement without a date takes the nearest one before it; a later
+// frame lends only when none before does, even if it is nearer: "after the
+// delivery of 19 January" recalls another event.
+TEST(FramesTest, AnEarlierFrameDatesBeforeALaterOne) {
+  std::vector<FrameMap> frames = Frames(
+      ExtractOne("Mali's air force took delivery of new Russian aircraft on Thursday. The ceremony "
+                 "was attended by officers. According to the army, it received two Su-25 jets. "
+                 "This is the second delivery this year, after the delivery of eight aircraft on "
+                 "19 January.",
+                 "en", absl::CivilDay(2023, 3, 10)),
+      "delivery");
+  ASSERT_EQ(frames.size(), 3u);
+  EXPECT_EQ(frames[1]["model"], "Su-25");
+  EXPECT_EQ(frames[1]["date"], "2023-03-09");
+  EXPECT_EQ(frames[2]["date"], "2023-01-19");
+  // With nothing before, the later frame lends.
+  std::vector<FrameMap> later = Frames(
+      ExtractOne("According to the army, Mali received two Su-25 jets. The delivery of the jets "
+                 "took place on Thursday at Air Base 101.",
+                 "en", absl::CivilDay(2023, 3, 10)),
+      "delivery");
+  ASSERT_GE(later.size(), 1u);
+  EXPECT_EQ(later[0]["date"], "2023-03-09");
+}
+
 // A toll takes the date of its own attack, not of the nearest one: an
 // attack elsewhere is another event.
 TEST(FramesTest, ATollTakesTheDateOfTheAttackAtItsPlace) {
