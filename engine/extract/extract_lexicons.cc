@@ -347,11 +347,12 @@ void Compiler::CompileGazetteer() {
 void Compiler::CompileEquipment() {
   for (const Rule* r : set_.OfKind("equipment")) {
     RuleFields f(*r, problems_);
-    f.CheckFields({"class", "nouns", "models", "covers"});
+    f.CheckFields({"class", "nouns", "models", "covers", "mass"});
     EquipmentClass cls;
     std::vector<std::pair<std::string, std::vector<std::string>>> nouns;
     std::vector<std::string> models;
     bool have_class = f.String("class", &cls.name);
+    f.Bool("mass", &cls.mass, false);
     f.StringArray("models", &models, false);
     if (!have_class || !LanguageLists(&f, "nouns", &nouns) || !f.ok()) continue;
     int index = static_cast<int>(impl_->classes.size());

@@ -341,6 +341,9 @@ struct EquipmentClass {
   // Classes (indices) a total of this class counts ("aircraft" covers jets
   // and helicopters): their models named after the total are its models.
   std::vector<int> covers;
+  // Goods counted by the lot, not the unit ("armes", "munitions"): "un lot
+  // d'armes" counts no weapons.
+  bool mass = false;
 };
 
 struct GazetteerEntry {

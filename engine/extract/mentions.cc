@@ -584,12 +584,18 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
       before = "of";
     }
     in_container = before == "of";
+    const EquipmentClass& cls = rules.classes[item.item_class];
     if (!item.has_count && IsPlural(Fold(Slice(text, item.noun)))) {
       // A bare plural is at least two; after a definite article it refers
-      // back, unless it is the first mention (decided per document).
+      // back, unless it is the first mention (decided per document). In a
+      // lot ("un lot d'avions de combat", "a batch of warplanes") it counts
+      // as well, unless its class covers others or is counted by the lot:
+      // "un lot d'aéronefs" is a total the article may give or not, "un lot
+      // d'armes" a quantity.
       if (InLexicon(lang, "first_mention", before)) {
         item.definite_plural = true;
-      } else if (!InLexicon(lang, "definite", before) && before != "of") {
+      } else if (!InLexicon(lang, "definite", before) &&
+                 (before != "of" || (cls.covers.empty() && !cls.mass))) {
         item.has_count = true;
         item.count.value = item.count.lo = 2;
         item.count.hi = std::numeric_limits<double>::infinity();

@@ -97,6 +97,17 @@ TEST(FramesTest, EquipmentClassesModelsAndCounts) {
        {"supplier=Russie|recipient=Mali|item_class=weapons"}},
       {"fr", "Moscou a livré à Bamako plusieurs véhicules blindés.", "delivery",
        {"supplier=Moscou|recipient=Bamako|item_class=vehicle|count=>=2"}},
+      // A lot of jets or helicopters holds at least two; a lot of aircraft
+      // is a total of unknown size.
+      {"en", "Russia handed Mali a fresh batch of warplanes and an attack helicopter.", "delivery",
+       {"supplier=Russia|recipient=Mali|item_class=jet|count=>=2",
+        "supplier=Russia|recipient=Mali|item_class=helicopter|count=1"}},
+      {"fr", "Le Mali a réceptionné un nouveau lot d'avions de combat et d'hélicoptères russes.",
+       "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=jet|count=>=2",
+        "recipient=Mali|supplier=Russie|item_class=helicopter|count=>=2"}},
+      {"fr", "Le Mali a réceptionné un nouveau lot d'aéronefs russes.", "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=aircraft"}},
       // A breakdown adds models to the total of the same class.
       {"fr",
        "Le Mali a reçu cinq avions de combat de la Russie, dont deux Sukhoi-25 et trois L-39.",
