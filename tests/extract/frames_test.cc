@@ -275,6 +275,15 @@ TEST(FramesTest, DatelineOfAnyCueDatesThePage) {
       absl::CivilDay(2022, 8, 11));
   EXPECT_EQ(Frames(both, "delivery").size(), 1u);
 
+  // A wire dateline: the city heading a paragraph, then the date.
+  Corpus wire = DatedByDateline(
+      "Goïta investi\n\nBamako, 7 juin 2021. Le colonel Assimi Goïta a prêté serment ce lundi "
+      "comme président de la transition.",
+      absl::CivilDay(2021, 6, 7));
+  std::vector<FrameMap> roles = Frames(wire, "role");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(roles[0]["date"], "2021-06-07");
+
   Corpus none = ExtractOne("Il faisait beau à Bamako le 12 août 2022.", "fr");
   EXPECT_FALSE(none.documents[0].published_dateline);
 }
