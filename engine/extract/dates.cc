@@ -68,6 +68,7 @@ bool FillMention(const Language& lang, const DateRule& rule,
   }
   if (m->day != 0 && (m->month == 0 || m->day > 31)) return false;
   m->relative = rule.relative;
+  m->from_previous = rule.from_previous;
   m->present = rule.present;
   if (!group(rule.early).empty()) m->part = DateMention::Part::kEarly;
   if (!group(rule.mid).empty()) m->part = DateMention::Part::kMid;
@@ -394,6 +395,18 @@ void ResolveDate(const Publication& pub, DateMention* m) {
     return;
   }
   if (m->weekday >= 0 && pub.day && !pub.inferred) ResolveWeekday(*pub.day, m);
+}
+
+void ResolveInOrder(const Publication& pub, DateMention* m, std::optional<DateMention>* last) {
+  if (!m->from_previous) {
+    ResolveDate(pub, m);
+    if (m->resolved && m->granularity == Granularity::kDay) *last = *m;
+    return;
+  }
+  m->resolved = false;
+  if (!last->has_value() || m->unit != DateRule::Unit::kDay) return;
+  const DateMention& l = **last;
+  SetDay(absl::CivilDay(l.ry, l.rm, l.rd) + m->amount, l.inferred, m);
 }
 
 std::string DateKey(const DateMention& m) {

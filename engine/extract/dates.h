@@ -24,6 +24,7 @@ struct DateMention {
   // As stated; 0 (weekday: -1) when absent.
   int year = 0, month = 0, day = 0, weekday = -1;
   bool relative = false;
+  bool from_previous = false;  // DateRule::from_previous
   DateRule::Unit unit = DateRule::Unit::kYear;
   int amount = 0;
   bool future = false;  // a future-tense verb stands before it in the sentence
@@ -79,6 +80,12 @@ Publication InferPublication(const std::vector<DateMention>& mentions);
 // way at both bounds is resolved, and marked inferred. Otherwise a year-less
 // date takes the sentence's one year when it names one, or stays unresolved.
 void ResolveDate(const Publication& pub, DateMention* m);
+
+// ResolveDate for the mentions of a text in order: `last` holds the last
+// mention resolved to a day (none at first). A mention whose offset counts
+// from it ("two days after") takes that day plus the offset, or stays
+// unresolved (and the extractor drops it: its words are no date).
+void ResolveInOrder(const Publication& pub, DateMention* m, std::optional<DateMention>* last);
 
 // The publication day the page's own dateline states: the first date with
 // its day, month and year that starts where a dateline cue of `lang` ends

@@ -13,6 +13,7 @@
 //   modality_cue                "modality": "reported" | ...
 //   quote_speaker               "speaker": name
 //   dateline                    "published": "2022-08-09" | null
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,7 +72,8 @@ class ExampleRunner {
   const Language* LanguageFor(const Rule& rule, const rapidjson::Value& ex) const;
   std::string Claims(const Rule& rule, const Language& lang, const std::string& in,
                      const rapidjson::Value& ex);
-  std::string Date(const Language& lang, const std::string& in, const rapidjson::Value& ex);
+  std::string Date(const Language& lang, const std::string& rule_id, const std::string& in,
+                   const rapidjson::Value& ex);
 
   const TextRules& text_;
   const ExtractRules& extract_;
@@ -85,7 +87,8 @@ const Language* ExampleRunner::LanguageFor(const Rule& rule, const rapidjson::Va
   return impl_.Find(name);
 }
 
-std::string ExampleRunner::Date(const Language& lang, const std::string& in,
+std::string ExampleRunner::Date(const Language& lang, const std::string& rule_id,
+                                const std::string& in,
                                 const rapidjson::Value& ex) {
   std::vector<int> all(lang.dates.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
@@ -99,8 +102,17 @@ std::string ExampleRunner::Date(const Language& lang, const std::string& in,
     pub.day = day;
   }
   if (mentions.empty()) return "null";
-  extract_internal::ResolveDate(pub, &mentions.front());
-  return mentions.front().resolved ? extract_internal::DateKey(mentions.front()) : "null";
+  // In order, as in a document; the mention this rule made, else the first.
+  std::optional<extract_internal::DateMention> last;
+  for (extract_internal::DateMention& m : mentions) extract_internal::ResolveInOrder(pub, &m, &last);
+  const extract_internal::DateMention* shown = &mentions.front();
+  for (const extract_internal::DateMention& m : mentions) {
+    if (lang.dates[m.rule].id == rule_id) {
+      shown = &m;
+      break;
+    }
+  }
+  return shown->resolved ? extract_internal::DateKey(*shown) : "null";
 }
 
 std::string ExampleRunner::Claims(const Rule& rule, const Language& lang,
@@ -193,7 +205,7 @@ std::string ExampleRunner::Run(const Rule& rule, const rapidjson::Value& ex) {
     got = extract_internal::ParseCount(*lang, in, &c) ? c.Key() : "null";
   } else if (kind == "calendar" || kind == "date_pattern") {
     want = Want(ex, "date");
-    got = Date(*lang, in, ex);
+    got = Date(*lang, rule.id, in, ex);
   } else if (kind == "lexicon" || kind == "pattern_macro") {
     want = Want(ex, "match");
     auto it = lang->macros.find(Str(Member(*rule.body, "name")));

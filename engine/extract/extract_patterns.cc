@@ -442,6 +442,20 @@ void Compiler::CompileDates() {
       }
       proto.relative = true;
       proto.amount = (*relative)["amount"].GetInt();
+      if (relative->HasMember("from")) {
+        const rapidjson::Value& from = (*relative)["from"];
+        if (!from.IsString() ||
+            (std::string(from.GetString()) != "publication" &&
+             std::string(from.GetString()) != "previous")) {
+          f.Problem(relative, "\"relative\".\"from\" must be \"publication\" or \"previous\"");
+          continue;
+        }
+        proto.from_previous = std::string(from.GetString()) == "previous";
+        if (proto.from_previous && proto.unit != DateRule::Unit::kDay) {
+          f.Problem(relative, "a date counted from the previous one must count days");
+          continue;
+        }
+      }
     }
     for (Language* lang : LanguagesOf(&f)) {
       DateRule rule;
@@ -449,6 +463,7 @@ void Compiler::CompileDates() {
       rule.relative = proto.relative;
       rule.unit = proto.unit;
       rule.amount = proto.amount;
+      rule.from_previous = proto.from_previous;
       rule.present = present;
       rule.re = Compile(lang, &f, f.Find("pattern"), pattern);
       if (rule.re == nullptr) break;

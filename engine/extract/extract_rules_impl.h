@@ -195,6 +195,9 @@ struct DateRule {
   bool relative = false;
   enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear } unit = Unit::kYear;
   int amount = 0;
+  // The offset counts from the last day the text stated before, not from
+  // publication ("The handover came two days after ...").
+  bool from_previous = false;
   // The expression states when the article is written ("En ce début
   // d'année 2023"): it dates an undated article, at the end of the period
   // or of its early or middle part.

@@ -651,6 +651,33 @@ TEST(FramesTest, AnEarlierFrameDatesBeforeALaterOne) {
   EXPECT_EQ(later[0]["date"], "2023-03-09");
 }
 
+// "The handover came two days after 17 soldiers were killed": the toll is
+// two days before the handover, the last day the text stated; without such
+// a day it has no date.
+TEST(FramesTest, AnEventCountedFromTheDayBefore) {
+  std::vector<FrameMap> dated = Frames(
+      ExtractOne("Mali's armed forces on Tuesday received several warplanes from Russia. The "
+                 "handover came two days after 17 soldiers were killed in an attack on an army post "
+                 "in Tessit.",
+                 "en", absl::CivilDay(2022, 8, 10)),
+      "casualties");
+  ASSERT_EQ(dated.size(), 1u);
+  EXPECT_EQ(dated[0]["date"], "2022-08-07");
+  std::vector<FrameMap> fr = Frames(
+      ExtractOne("L'armée a réceptionné mardi cinq avions. Cette livraison intervient deux jours "
+                 "après l'attaque de Tessit, où 42 soldats ont été tués.",
+                 "fr", absl::CivilDay(2022, 8, 11)),
+      "casualties");
+  ASSERT_EQ(fr.size(), 1u);
+  EXPECT_EQ(fr[0]["date"], "2022-08-07");
+  std::vector<FrameMap> undated = Frames(
+      ExtractOne("The handover came two days after 17 soldiers were killed in Tessit.", "en",
+                 absl::CivilDay(2022, 8, 10)),
+      "casualties");
+  ASSERT_EQ(undated.size(), 1u);
+  EXPECT_EQ(undated[0].count("date"), 0u) << undated[0]["date"];
+}
+
 // A toll takes the date of its own attack, not of the nearest one: an
 // attack elsewhere is another event.
 TEST(FramesTest, ATollTakesTheDateOfTheAttackAtItsPlace) {
