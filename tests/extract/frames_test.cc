@@ -678,6 +678,29 @@ TEST(FramesTest, AnEventCountedFromTheDayBefore) {
   EXPECT_EQ(undated[0].count("date"), 0u) << undated[0]["date"];
 }
 
+// An attack statement without a target takes that of the attack at the
+// same place and date, however far before; one elsewhere lends nothing.
+TEST(FramesTest, AnAttackTakesTheTargetOfTheSameAttack) {
+  const char* kText =
+      "Dix-sept soldats ont été tués dimanche dans une attaque contre un camp de l'armée à Tessit. "
+      "Neuf soldats sont portés disparus. Trente-trois ont été blessés. L'armée affirme avoir tué "
+      "vingt assaillants. L'attaque a été menée par des combattants de l'État islamique au Grand "
+      "Sahara, selon l'armée.";
+  std::vector<FrameMap> frames =
+      Frames(ExtractOne(kText, "fr", absl::CivilDay(2022, 8, 9)), "attack");
+  ASSERT_EQ(frames.size(), 2u);
+  EXPECT_EQ(frames[1]["perpetrator"], "État islamique au Grand Sahara");
+  EXPECT_EQ(frames[1]["target"], "camp de l'armée");
+  std::vector<FrameMap> elsewhere = Frames(
+      ExtractOne("Le 22 juillet, une attaque a visé le camp de Kati. L'attaque de Tessit, dimanche, a "
+                 "été menée par l'État islamique au Grand Sahara.",
+                 "fr", absl::CivilDay(2022, 8, 9)),
+      "attack");
+  ASSERT_EQ(elsewhere.size(), 2u);
+  EXPECT_EQ(elsewhere[1]["place"], "Tessit");
+  EXPECT_EQ(elsewhere[1].count("target"), 0u) << elsewhere[1]["target"];
+}
+
 // A toll takes the date of its own attack, not of the nearest one: an
 // attack elsewhere is another event.
 TEST(FramesTest, ATollTakesTheDateOfTheAttackAtItsPlace) {
