@@ -701,6 +701,24 @@ TEST(FramesTest, AnAttackTakesTheTargetOfTheSameAttack) {
   EXPECT_EQ(elsewhere[1].count("target"), 0u) << elsewhere[1]["target"];
 }
 
+// A toll names the perpetrator of the attack at its place and date.
+TEST(FramesTest, ATollTakesThePerpetratorOfItsAttack) {
+  std::vector<FrameMap> same = Frames(
+      ExtractOne("Le camp de Tessit a été attaqué dimanche par l'État islamique au Grand Sahara. Le "
+                 "gouvernement a annoncé mercredi que 42 soldats avaient été tués.",
+                 "fr", absl::CivilDay(2022, 8, 12)),
+      "casualties");
+  ASSERT_EQ(same.size(), 1u);
+  EXPECT_EQ(same[0]["perpetrator"].rfind("État islamique", 0), 0u) << same[0]["perpetrator"];
+  std::vector<FrameMap> elsewhere = Frames(
+      ExtractOne("Le 22 juillet, le JNIM a attaqué le camp de Kati. Dimanche, 42 soldats ont été tués "
+                 "à Tessit.",
+                 "fr", absl::CivilDay(2022, 8, 12)),
+      "casualties");
+  ASSERT_EQ(elsewhere.size(), 1u);
+  EXPECT_EQ(elsewhere[0].count("perpetrator"), 0u) << elsewhere[0]["perpetrator"];
+}
+
 // A toll takes the date of its own attack, not of the nearest one: an
 // attack elsewhere is another event.
 TEST(FramesTest, ATollTakesTheDateOfTheAttackAtItsPlace) {
