@@ -197,8 +197,23 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
 
 // A gazetteer place of the statement: inside a phrase ("le camp de Tessit")
 // it may be the place; as a slot's entity ("de Russie"), before the
-// statement or past `limit` it is not.
+// statement, past `limit` or as the origin of the goods ("the second
+// delivery from Moscow") it is not; an origin names the template's
+// item_origin (the supplier) when no slot does.
 void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
+  auto origin = [&](const EntityMention& m) {
+    constexpr uint32_t kBack = 40;  // bytes: the few words an origin phrase takes
+    uint32_t from = m.span.begin > ctx_.sentence.begin + kBack ? m.span.begin - kBack
+                                                                : ctx_.sentence.begin;
+    std::vector<std::string> words = GapWords(ctx_.text, from, m.span.begin);
+    std::string tail;
+    for (size_t k = 0; k < 3 && k < words.size(); ++k) {
+      const std::string& w = words[words.size() - 1 - k];
+      tail = k == 0 ? w : absl::StrCat(w, " ", tail);
+      if (InLexicon(lang_, "origin", tail)) return true;
+    }
+    return false;
+  };
   for (const EntityMention& m : ctx_.mentions->entities) {
     const std::string& kind = rules_.entities[m.entity].type;
     if (m.demonym || (kind != "place" && kind != "capital") || m.span.begin >= limit) continue;
@@ -212,6 +227,12 @@ void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
                                     return c.begin <= m.span.begin && m.span.end <= c.end;
                                   });
     if (taken || (m.span.begin < match.begin && !in_context)) continue;
+    if (origin(m)) {
+      if (!tmpl_.item_origin.empty() && !fills->Has(tmpl_.item_origin)) {
+        fills->one.push_back(reader_.Entity(tmpl_.item_origin, m));
+      }
+      continue;
+    }
     fills->one.push_back(reader_.Entity("place", m));
     return;
   }

@@ -719,6 +719,17 @@ TEST(FramesTest, ATollTakesThePerpetratorOfItsAttack) {
   EXPECT_EQ(elsewhere[0].count("perpetrator"), 0u) << elsewhere[0]["perpetrator"];
 }
 
+// A capital the goods come from is their supplier, not the place of the
+// delivery.
+TEST(FramesTest, APlaceGoodsComeFromIsTheirSupplier) {
+  ExpectFrames({
+      {"en",
+       "It is the second delivery from Moscow this year, after two Mi-35 helicopters were handed "
+       "over in April.",
+       "delivery", {"supplier=Moscow|item_class=helicopter|count=2|model=Mi-35|date=2022-04"}},
+  });
+}
+
 // A toll takes the date of its own attack, not of the nearest one: an
 // attack elsewhere is another event.
 TEST(FramesTest, ATollTakesTheDateOfTheAttackAtItsPlace) {
