@@ -14,8 +14,6 @@
 
 namespace crosscheck::extract_internal {
 
-int CountryOf(const ExtractRules::Impl& rules, int entity);
-
 namespace {
 
 bool Listed(const std::vector<std::string>& list, absl::string_view name) {
@@ -228,7 +226,6 @@ void Counterparts(std::vector<FrameDraft>* frames) {
 
 }  // namespace
 
-// The country an entity stands for ("Moscou" for Russia), or -1.
 int CountryOf(const ExtractRules::Impl& rules, int entity) {
   if (entity < 0) return -1;
   const GazetteerEntry& e = rules.entities[entity];

@@ -197,9 +197,11 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
 
 // A gazetteer place of the statement: inside a phrase ("le camp de Tessit")
 // it may be the place; as a slot's entity ("de Russie"), before the
-// statement, past `limit` or as the origin of the goods ("the second
-// delivery from Moscow") it is not; an origin names the template's
-// item_origin (the supplier) when no slot does.
+// statement, past `limit`, as the origin of the goods ("the second
+// delivery from Moscow") or as a capital standing for the state that
+// supplies ("Russia has supplied hardware: Moscow has sent ...") it is not;
+// an origin names the template's item_origin (the supplier) when no slot
+// does.
 void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
   auto origin = [&](const EntityMention& m) {
     constexpr uint32_t kBack = 40;  // bytes: the few words an origin phrase takes
@@ -226,7 +228,12 @@ void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
                                   [&](const Span& c) {
                                     return c.begin <= m.span.begin && m.span.end <= c.end;
                                   });
-    if (taken || (m.span.begin < match.begin && !in_context)) continue;
+    const int state = kind == "capital" ? CountryOf(rules_, m.entity) : -1;
+    bool stands_for_origin =
+        state >= 0 && std::any_of(fills->one.begin(), fills->one.end(), [&](const SlotFill& f) {
+          return f.name == tmpl_.item_origin && CountryOf(rules_, f.entity) == state;
+        });
+    if (taken || stands_for_origin || (m.span.begin < match.begin && !in_context)) continue;
     if (origin(m)) {
       if (!tmpl_.item_origin.empty() && !fills->Has(tmpl_.item_origin)) {
         fills->one.push_back(reader_.Entity(tmpl_.item_origin, m));

@@ -59,6 +59,9 @@ std::string EntityName(const ExtractRules::Impl& rules, int entity, absl::string
 std::string EntityKey(const ExtractRules::Impl& rules, int entity,
                       absl::string_view slot);
 
+// The country an entity stands for ("Moscou" for Russia), or -1.
+int CountryOf(const ExtractRules::Impl& rules, int entity);
+
 }  // namespace crosscheck::extract_internal
 
 #endif  // CROSSCHECK_ENGINE_EXTRACT_SLOTS_H_

@@ -719,14 +719,19 @@ TEST(FramesTest, ATollTakesThePerpetratorOfItsAttack) {
   EXPECT_EQ(elsewhere[0].count("perpetrator"), 0u) << elsewhere[0]["perpetrator"];
 }
 
-// A capital the goods come from is their supplier, not the place of the
-// delivery.
+// A place the goods come from is their supplier, not the place of the
+// delivery; so is the capital of the state that supplies them.
 TEST(FramesTest, APlaceGoodsComeFromIsTheirSupplier) {
   ExpectFrames({
       {"en",
        "It is the second delivery from Moscow this year, after two Mi-35 helicopters were handed "
        "over in April.",
        "delivery", {"supplier=Moscow|item_class=helicopter|count=2|model=Mi-35|date=2022-04"}},
+      // The capital of the supplying state stands for it.
+      {"en",
+       "Russia has also supplied hardware: in the space of a year, Moscow has sent Mali at least "
+       "ten aircraft.",
+       "delivery", {"supplier=Russia|recipient=Mali|item_class=aircraft|count=>=10"}},
   });
 }
 
