@@ -50,34 +50,37 @@ struct Floor {
 // are held out: 18/57, 18/88 and 22/53, 22/103 when added (17/54 and
 // 21/48 with the rules before the fourth round), 21/60, 21/88 and 23/53,
 // 23/103 after the general fixes that followed (casualty wordings, capitals
-// inherited as states), none drawn from their text.
+// inherited as states), none drawn from their text; 21/60 and 27/57 after
+// a fifth round of fixes drawn from the used corpora's misses by kind (the
+// floors of the corpora it moved were raised to just under their new
+// scores).
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.79, 0.58},
     {"seeds", "delivery", 1.0, 1.0},
     {"seeds", "role", 0.65, 0.6},
     {"seeds", "withdrawal", 0.95, 0.45},
-    {"mali-fr", "", 0.64, 0.53},
+    {"mali-fr", "", 0.72, 0.60},
     {"mali-fr", "attack", 0.3, 0.28},
     {"mali-fr", "deployment", 0.64, 0.43},
     {"mali-fr", "withdrawal", 0.5, 0.35},
     {"mali-fr", "delivery", 0.4, 0.32},
     {"mali-fr", "role", 0.72, 0.64},
     {"mali-fr2", "", 0.86, 0.79},
-    {"mali-fr3", "", 0.81, 0.77},
+    {"mali-fr3", "", 0.83, 0.79},
     {"mali-fr3", "attack", 0.75, 0.75},
-    {"mali-en", "", 0.68, 0.48},
+    {"mali-en", "", 0.77, 0.54},
     {"mali-en", "delivery", 0.35, 0.3},
-    {"mali-en2", "", 0.65, 0.53},
-    {"mali-en3", "", 0.57, 0.42},
+    {"mali-en2", "", 0.76, 0.62},
+    {"mali-en3", "", 0.61, 0.45},
     {"mali-fr4", "", 0.69, 0.44},
-    {"mali-fr5", "", 0.63, 0.42},
-    {"mali-en4", "", 0.65, 0.35},
-    {"mali-fr6", "", 0.47, 0.27},
-    {"mali-en5", "", 0.52, 0.32},
+    {"mali-fr5", "", 0.67, 0.45},
+    {"mali-en4", "", 0.71, 0.41},
+    {"mali-fr6", "", 0.49, 0.29},
+    {"mali-en5", "", 0.61, 0.41},
     {"mali-fr7", "", 0.43, 0.29},
-    {"mali-en6", "", 0.39, 0.25},
+    {"mali-en6", "", 0.45, 0.29},
     {"mali-fr8", "", 0.33, 0.22},
-    {"mali-en7", "", 0.41, 0.20},
+    {"mali-en7", "", 0.45, 0.24},
 };
 
 class GoldenExtraction : public ::testing::Test {
