@@ -45,6 +45,12 @@ FrameMap Comparable(FrameMap m) {
   return m;
 }
 
+// The frames of template `name` that `text` makes, published on `day`.
+std::vector<FrameMap> FramesOf(const std::string& text, const std::string& lang, absl::CivilDay day,
+                               const std::string& name) {
+  return Frames(ExtractOne(text, lang, day), name);
+}
+
 void ExpectFrames(const std::vector<FrameCase>& cases) {
   for (const FrameCase& c : cases) {
     Corpus corpus = ExtractOne(c.text, c.lang, absl::CivilDay(2022, 8, 10));
@@ -320,24 +326,20 @@ TEST(FramesTest, NoPlaceOrTargetIsADate) {
 // A toll's date is the event's: the day a report was published or a toll
 // announced is not it.
 TEST(FramesTest, ATollIsNotDatedByItsReport) {
-  std::vector<FrameMap> reported = Frames(
-      ExtractOne("Le précédent bilan, publié lundi par l'armée, faisait état de 17 soldats tués.",
-                 "fr", absl::CivilDay(2022, 8, 10)),
-      "casualties");
+  std::vector<FrameMap> reported =
+      FramesOf("Le précédent bilan, publié lundi par l'armée, faisait état de 17 soldats tués.",
+               "fr", absl::CivilDay(2022, 8, 10), "casualties");
   ASSERT_EQ(reported.size(), 1u);
   EXPECT_EQ(reported[0].count("date"), 0u) << reported[0]["date"];
-  std::vector<FrameMap> dated = Frames(
-      ExtractOne("Dix-sept soldats ont été tués lundi dans une attaque.", "fr",
-                 absl::CivilDay(2022, 8, 10)),
-      "casualties");
+  std::vector<FrameMap> dated = FramesOf("Dix-sept soldats ont été tués lundi dans une attaque.",
+                                         "fr", absl::CivilDay(2022, 8, 10), "casualties");
   ASSERT_EQ(dated.size(), 1u);
   EXPECT_EQ(dated[0]["date"], "2022-08-08");
   // A report word a few words before the date, or a pair of them.
   for (const char* text :
        {"Un communiqué diffusé dans la nuit de lundi évoquait 17 soldats tués.",
         "Le bilan rendu public mercredi soir fait état de 42 soldats tués."}) {
-    std::vector<FrameMap> far =
-        Frames(ExtractOne(text, "fr", absl::CivilDay(2022, 8, 12)), "casualties");
+    std::vector<FrameMap> far = FramesOf(text, "fr", absl::CivilDay(2022, 8, 12), "casualties");
     ASSERT_EQ(far.size(), 1u) << text;
     EXPECT_EQ(far[0].count("date"), 0u) << text << " " << far[0]["date"];
   }
@@ -403,10 +405,9 @@ TEST(FramesTest, EachDateOfASeriesIsAStatement) {
        "takeover",
        {"manner=coup|date=2022-01", "manner=coup|date=2022-09"}},
   });
-  std::vector<FrameMap> span = Frames(
-      ExtractOne("Between January 2022 and June 2022, Russia delivered four helicopters to Mali.",
-                 "en", absl::CivilDay(2022, 8, 10)),
-      "delivery");
+  std::vector<FrameMap> span =
+      FramesOf("Between January 2022 and June 2022, Russia delivered four helicopters to Mali.",
+               "en", absl::CivilDay(2022, 8, 10), "delivery");
   ASSERT_EQ(span.size(), 1u);
 }
 
@@ -630,23 +631,21 @@ TEST(FramesTest, ATitlesOwnBodyIsNamedInTheArticlesLanguage) {
 // frame lends only when none before does, even if it is nearer: "after the
 // delivery of 19 January" recalls another event.
 TEST(FramesTest, AnEarlierFrameDatesBeforeALaterOne) {
-  std::vector<FrameMap> frames = Frames(
-      ExtractOne("Mali's air force took delivery of new Russian aircraft on Thursday. The ceremony "
-                 "was attended by officers. According to the army, it received two Su-25 jets. "
-                 "This is the second delivery this year, after the delivery of eight aircraft on "
-                 "19 January.",
-                 "en", absl::CivilDay(2023, 3, 10)),
-      "delivery");
+  std::vector<FrameMap> frames = FramesOf(
+      "Mali's air force took delivery of new Russian aircraft on Thursday. The ceremony "
+      "was attended by officers. According to the army, it received two Su-25 jets. "
+      "This is the second delivery this year, after the delivery of eight aircraft on "
+      "19 January.",
+      "en", absl::CivilDay(2023, 3, 10), "delivery");
   ASSERT_EQ(frames.size(), 3u);
   EXPECT_EQ(frames[1]["model"], "Su-25");
   EXPECT_EQ(frames[1]["date"], "2023-03-09");
   EXPECT_EQ(frames[2]["date"], "2023-01-19");
   // With nothing before, the later frame lends.
-  std::vector<FrameMap> later = Frames(
-      ExtractOne("According to the army, Mali received two Su-25 jets. The delivery of the jets "
-                 "took place on Thursday at Air Base 101.",
-                 "en", absl::CivilDay(2023, 3, 10)),
-      "delivery");
+  std::vector<FrameMap> later = FramesOf(
+      "According to the army, Mali received two Su-25 jets. The delivery of the jets "
+      "took place on Thursday at Air Base 101.",
+      "en", absl::CivilDay(2023, 3, 10), "delivery");
   ASSERT_GE(later.size(), 1u);
   EXPECT_EQ(later[0]["date"], "2023-03-09");
 }
@@ -655,25 +654,22 @@ TEST(FramesTest, AnEarlierFrameDatesBeforeALaterOne) {
 // two days before the handover, the last day the text stated; without such
 // a day it has no date.
 TEST(FramesTest, AnEventCountedFromTheDayBefore) {
-  std::vector<FrameMap> dated = Frames(
-      ExtractOne("Mali's armed forces on Tuesday received several warplanes from Russia. The "
-                 "handover came two days after 17 soldiers were killed in an attack on an army post "
-                 "in Tessit.",
-                 "en", absl::CivilDay(2022, 8, 10)),
-      "casualties");
+  std::vector<FrameMap> dated = FramesOf(
+      "Mali's armed forces on Tuesday received several warplanes from Russia. The "
+      "handover came two days after 17 soldiers were killed in an attack on an army post "
+      "in Tessit.",
+      "en", absl::CivilDay(2022, 8, 10), "casualties");
   ASSERT_EQ(dated.size(), 1u);
   EXPECT_EQ(dated[0]["date"], "2022-08-07");
-  std::vector<FrameMap> fr = Frames(
-      ExtractOne("L'armée a réceptionné mardi cinq avions. Cette livraison intervient deux jours "
-                 "après l'attaque de Tessit, où 42 soldats ont été tués.",
-                 "fr", absl::CivilDay(2022, 8, 11)),
-      "casualties");
+  std::vector<FrameMap> fr = FramesOf(
+      "L'armée a réceptionné mardi cinq avions. Cette livraison intervient deux jours "
+      "après l'attaque de Tessit, où 42 soldats ont été tués.",
+      "fr", absl::CivilDay(2022, 8, 11), "casualties");
   ASSERT_EQ(fr.size(), 1u);
   EXPECT_EQ(fr[0]["date"], "2022-08-07");
-  std::vector<FrameMap> undated = Frames(
-      ExtractOne("The handover came two days after 17 soldiers were killed in Tessit.", "en",
-                 absl::CivilDay(2022, 8, 10)),
-      "casualties");
+  std::vector<FrameMap> undated =
+      FramesOf("The handover came two days after 17 soldiers were killed in Tessit.", "en",
+               absl::CivilDay(2022, 8, 10), "casualties");
   ASSERT_EQ(undated.size(), 1u);
   EXPECT_EQ(undated[0].count("date"), 0u) << undated[0]["date"];
 }
@@ -686,16 +682,14 @@ TEST(FramesTest, AnAttackTakesTheTargetOfTheSameAttack) {
       "Neuf soldats sont portés disparus. Trente-trois ont été blessés. L'armée affirme avoir tué "
       "vingt assaillants. L'attaque a été menée par des combattants de l'État islamique au Grand "
       "Sahara, selon l'armée.";
-  std::vector<FrameMap> frames =
-      Frames(ExtractOne(kText, "fr", absl::CivilDay(2022, 8, 9)), "attack");
+  std::vector<FrameMap> frames = FramesOf(kText, "fr", absl::CivilDay(2022, 8, 9), "attack");
   ASSERT_EQ(frames.size(), 2u);
   EXPECT_EQ(frames[1]["perpetrator"], "État islamique au Grand Sahara");
   EXPECT_EQ(frames[1]["target"], "camp de l'armée");
-  std::vector<FrameMap> elsewhere = Frames(
-      ExtractOne("Le 22 juillet, une attaque a visé le camp de Kati. L'attaque de Tessit, dimanche, a "
-                 "été menée par l'État islamique au Grand Sahara.",
-                 "fr", absl::CivilDay(2022, 8, 9)),
-      "attack");
+  std::vector<FrameMap> elsewhere = FramesOf(
+      "Le 22 juillet, une attaque a visé le camp de Kati. L'attaque de Tessit, dimanche, a "
+      "été menée par l'État islamique au Grand Sahara.",
+      "fr", absl::CivilDay(2022, 8, 9), "attack");
   ASSERT_EQ(elsewhere.size(), 2u);
   EXPECT_EQ(elsewhere[1]["place"], "Tessit");
   EXPECT_EQ(elsewhere[1].count("target"), 0u) << elsewhere[1]["target"];
@@ -703,18 +697,16 @@ TEST(FramesTest, AnAttackTakesTheTargetOfTheSameAttack) {
 
 // A toll names the perpetrator of the attack at its place and date.
 TEST(FramesTest, ATollTakesThePerpetratorOfItsAttack) {
-  std::vector<FrameMap> same = Frames(
-      ExtractOne("Le camp de Tessit a été attaqué dimanche par l'État islamique au Grand Sahara. Le "
-                 "gouvernement a annoncé mercredi que 42 soldats avaient été tués.",
-                 "fr", absl::CivilDay(2022, 8, 12)),
-      "casualties");
+  std::vector<FrameMap> same = FramesOf(
+      "Le camp de Tessit a été attaqué dimanche par l'État islamique au Grand Sahara. Le "
+      "gouvernement a annoncé mercredi que 42 soldats avaient été tués.",
+      "fr", absl::CivilDay(2022, 8, 12), "casualties");
   ASSERT_EQ(same.size(), 1u);
   EXPECT_EQ(same[0]["perpetrator"].rfind("État islamique", 0), 0u) << same[0]["perpetrator"];
-  std::vector<FrameMap> elsewhere = Frames(
-      ExtractOne("Le 22 juillet, le JNIM a attaqué le camp de Kati. Dimanche, 42 soldats ont été tués "
-                 "à Tessit.",
-                 "fr", absl::CivilDay(2022, 8, 12)),
-      "casualties");
+  std::vector<FrameMap> elsewhere = FramesOf(
+      "Le 22 juillet, le JNIM a attaqué le camp de Kati. Dimanche, 42 soldats ont été tués "
+      "à Tessit.",
+      "fr", absl::CivilDay(2022, 8, 12), "casualties");
   ASSERT_EQ(elsewhere.size(), 1u);
   EXPECT_EQ(elsewhere[0].count("perpetrator"), 0u) << elsewhere[0]["perpetrator"];
 }
