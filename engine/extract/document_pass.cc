@@ -142,7 +142,7 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
         }
         if (!lends || Disagrees(f, o, in.agree)) continue;
         constexpr size_t kAfter = size_t{1} << 32;
-        size_t rank = o.sentence == f.sentence ? 0
+        size_t rank = o.sentence == f.sentence  ? 0
                       : o.sentence < f.sentence ? apart
                                                 : kAfter + apart;
         if (rank < best_rank) {

@@ -88,8 +88,7 @@ const Language* ExampleRunner::LanguageFor(const Rule& rule, const rapidjson::Va
 }
 
 std::string ExampleRunner::Date(const Language& lang, const std::string& rule_id,
-                                const std::string& in,
-                                const rapidjson::Value& ex) {
+                                const std::string& in, const rapidjson::Value& ex) {
   std::vector<int> all(lang.dates.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
   std::vector<extract_internal::DateMention> mentions;
@@ -104,7 +103,9 @@ std::string ExampleRunner::Date(const Language& lang, const std::string& rule_id
   if (mentions.empty()) return "null";
   // In order, as in a document; the mention this rule made, else the first.
   std::optional<extract_internal::DateMention> last;
-  for (extract_internal::DateMention& m : mentions) extract_internal::ResolveInOrder(pub, &m, &last);
+  for (extract_internal::DateMention& m : mentions) {
+    extract_internal::ResolveInOrder(pub, &m, &last);
+  }
   const extract_internal::DateMention* shown = &mentions.front();
   for (const extract_internal::DateMention& m : mentions) {
     if (lang.dates[m.rule].id == rule_id) {

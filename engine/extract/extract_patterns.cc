@@ -444,9 +444,8 @@ void Compiler::CompileDates() {
       proto.amount = (*relative)["amount"].GetInt();
       if (relative->HasMember("from")) {
         const rapidjson::Value& from = (*relative)["from"];
-        if (!from.IsString() ||
-            (std::string(from.GetString()) != "publication" &&
-             std::string(from.GetString()) != "previous")) {
+        if (!from.IsString() || (std::string(from.GetString()) != "publication" &&
+                                 std::string(from.GetString()) != "previous")) {
           f.Problem(relative, "\"relative\".\"from\" must be \"publication\" or \"previous\"");
           continue;
         }

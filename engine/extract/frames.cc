@@ -205,8 +205,11 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
 void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
   auto origin = [&](const EntityMention& m) {
     constexpr uint32_t kBack = 40;  // bytes: the few words an origin phrase takes
-    uint32_t from = m.span.begin > ctx_.sentence.begin + kBack ? m.span.begin - kBack
-                                                                : ctx_.sentence.begin;
+    uint32_t from =
+        m.span.begin > ctx_.sentence.begin + kBack ? m.span.begin - kBack : ctx_.sentence.begin;
+    while (from < m.span.begin && (static_cast<unsigned char>(ctx_.text[from]) & 0xC0) == 0x80) {
+      ++from;  // not inside a character
+    }
     std::vector<std::string> words = GapWords(ctx_.text, from, m.span.begin);
     std::string tail;
     for (size_t k = 0; k < 3 && k < words.size(); ++k) {
@@ -346,8 +349,8 @@ std::vector<const DateMention*> FrameBuilder::ItemDates(const std::vector<Item>&
   }
   // The statement's date, when a later item holds it ("En septembre 2021,
   // Moscou a fourni quatre Mi-171, puis deux Mi-35 en mars 2022") or
-  // stands just before it, is not the date of the items before that one: they take the last date written
-  // before them, or none.
+  // stands just before it, is not the date of the items before that one: they take the last date
+  // written before them, or none.
   for (size_t k = 0; k < items.size(); ++k) {
     bool later = false;
     for (size_t j = k + 1; from_shared[k] && dates[k] != nullptr && j < items.size(); ++j) {
