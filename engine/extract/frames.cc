@@ -200,8 +200,8 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
 // statement, past `limit`, as the origin of the goods ("the second
 // delivery from Moscow") or as a capital standing for the state that
 // supplies ("Russia has supplied hardware: Moscow has sent ...") it is not;
-// an origin names the template's item_origin (the supplier) when no slot
-// does.
+// an origin, a country included ("shipped from Russia"), names the
+// template's item_origin (the supplier) when no slot does.
 void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
   auto origin = [&](const EntityMention& m) {
     constexpr uint32_t kBack = 40;  // bytes: the few words an origin phrase takes
@@ -221,7 +221,10 @@ void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
   };
   for (const EntityMention& m : ctx_.mentions->entities) {
     const std::string& kind = rules_.entities[m.entity].type;
-    if (m.demonym || (kind != "place" && kind != "capital") || m.span.begin >= limit) continue;
+    const bool country = kind == "country";
+    if (m.demonym || (kind != "place" && kind != "capital" && !country) || m.span.begin >= limit) {
+      continue;
+    }
     bool taken = std::any_of(fills->one.begin(), fills->one.end(), [&](const SlotFill& f) {
       const SlotType* type = tmpl_.Find(f.name);
       return Overlaps(f.span, m.span) &&
@@ -243,6 +246,7 @@ void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
       }
       continue;
     }
+    if (country) continue;  // a country is no place, only an origin ("shipped from Russia")
     fills->one.push_back(reader_.Entity("place", m));
     return;
   }

@@ -719,6 +719,9 @@ TEST(FramesTest, APlaceGoodsComeFromIsTheirSupplier) {
        "It is the second delivery from Moscow this year, after two Mi-35 helicopters were handed "
        "over in April.",
        "delivery", {"supplier=Moscow|item_class=helicopter|count=2|model=Mi-35|date=2022-04"}},
+      // So is a country, which no default then makes the recipient too.
+      {"en", "Four Mi-171 helicopters shipped from Russia were unloaded on Thursday.", "delivery",
+       {"supplier=Russia|item_class=helicopter|count=4|model=Mi-171|date=2022-08-04"}},
       // The capital of the supplying state stands for it.
       {"en",
        "Russia has also supplied hardware: in the space of a year, Moscow has sent Mali at least "
