@@ -404,7 +404,7 @@ void ResolveInOrder(const Publication& pub, DateMention* m, std::optional<DateMe
     return;
   }
   m->resolved = false;
-  if (!last->has_value() || m->unit != DateRule::Unit::kDay) return;
+  if (!last->has_value()) return;  // the rule counts days (the compiler checks)
   const DateMention& l = **last;
   SetDay(absl::CivilDay(l.ry, l.rm, l.rd) + m->amount, l.inferred, m);
 }

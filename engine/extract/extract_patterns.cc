@@ -443,13 +443,13 @@ void Compiler::CompileDates() {
       proto.relative = true;
       proto.amount = (*relative)["amount"].GetInt();
       if (relative->HasMember("from")) {
-        const rapidjson::Value& from = (*relative)["from"];
-        if (!from.IsString() || (std::string(from.GetString()) != "publication" &&
-                                 std::string(from.GetString()) != "previous")) {
+        const rapidjson::Value& v = (*relative)["from"];
+        const std::string from = v.IsString() ? v.GetString() : "";
+        if (from != "publication" && from != "previous") {
           f.Problem(relative, "\"relative\".\"from\" must be \"publication\" or \"previous\"");
           continue;
         }
-        proto.from_previous = std::string(from.GetString()) == "previous";
+        proto.from_previous = from == "previous";
         if (proto.from_previous && proto.unit != DateRule::Unit::kDay) {
           f.Problem(relative, "a date counted from the previous one must count days");
           continue;

@@ -352,9 +352,9 @@ std::vector<const DateMention*> FrameBuilder::ItemDates(const std::vector<Item>&
     }
   }
   // The statement's date, when a later item holds it ("En septembre 2021,
-  // Moscou a fourni quatre Mi-171, puis deux Mi-35 en mars 2022") or
-  // stands just before it, is not the date of the items before that one: they take the last date
-  // written before them, or none.
+  // Moscou a fourni quatre Mi-171, puis deux Mi-35 en mars 2022") or it
+  // stands just before a later item, is not the date of the items before
+  // that one: they take the last date written before them, or none.
   for (size_t k = 0; k < items.size(); ++k) {
     bool later = false;
     for (size_t j = k + 1; from_shared[k] && dates[k] != nullptr && j < items.size(); ++j) {

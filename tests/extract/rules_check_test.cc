@@ -95,6 +95,30 @@ TEST(RuleCheck, InheritAgreesOnSlotsAndCompletesRequiredOnes) {
   EXPECT_NE(all.find("templates.json:9:15: \"inherit\" is an array of"), std::string::npos) << all;
 }
 
+// A date counted from the previous one counts days, and "from" names one
+// of two origins.
+TEST(RuleCheck, RelativeDatesCountFromPublicationOrThePreviousDay) {
+  testing::TempDir dir;
+  dir.Write("dates.json", R"({"pack": "d", "rules": [
+  {"id": "d.weeks", "kind": "date_pattern", "priority": 0, "language": "fr",
+   "pattern": "deux semaines après",
+   "relative": {"unit": "week", "amount": -2, "from": "previous"},
+   "examples": [{"in": "deux semaines après", "date": null}]},
+  {"id": "d.odd", "kind": "date_pattern", "priority": 0, "language": "fr",
+   "pattern": "la veille",
+   "relative": {"unit": "day", "amount": -1, "from": "yesterday"},
+   "examples": [{"in": "la veille", "date": null}]}
+]})");
+  const std::string all = AllProblems(dir);
+  EXPECT_NE(all.find("dates.json:4:16: a date counted from the previous one must count days"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("dates.json:8:16: \"relative\".\"from\" must be \"publication\" or "
+                     "\"previous\""),
+            std::string::npos)
+      << all;
+}
+
 TEST(RuleCheck, KnownHolderAndDeniesNameSlots) {
   testing::TempDir dir;
   dir.Write("templates.json", R"({"pack": "t", "rules": [
