@@ -220,9 +220,19 @@ void Compiler::CompileTemplates() {
     f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin",
                    "expand", "drop_alleged", "sentence_cues", "inherit", "share", "groups",
                    "country_default", "describe", "denies", "not_same_as", "event_date",
-                   "known_holder"});
+                   "known_holder", "place_types"});
     TemplateDef t;
     f.StringArray("country_default", &t.country_default, false);
+    f.StringArray("place_types", &t.place_types, false);
+    for (const std::string& type : t.place_types) {
+      if (f.Find("place_types") != nullptr &&
+          std::find(impl_->entity_types.begin(), impl_->entity_types.end(), type) ==
+          impl_->entity_types.end()) {
+        f.Problem(f.Find("place_types"),
+                  absl::StrCat("\"", type, "\" is no gazetteer type (the gazetteer's groups: ",
+                               absl::StrJoin(impl_->entity_types, ", "), ")"));
+      }
+    }
     bool have_name = f.String("template", &t.name);
     f.StringArray("identity", &t.identity, false);
     f.StringArray("required", &t.required, false);

@@ -54,6 +54,10 @@ struct TemplateDef {
   // The slot a demonym after an item fills ("hélicoptères russes" ->
   // supplier Russie), or empty.
   std::string item_origin;
+  // The gazetteer types a place the statement names may be ("place" and
+  // "capital" unless the template says otherwise): a toll "au Mali" or "au
+  // Sahel" is placed there, a delivery "au Mali" names its recipient.
+  std::vector<std::string> place_types = {"place", "capital"};
   // Slots whose several values give several frames ("la visite du ministre
   // ... et du chef d'état-major ..." -> one visit per visitor).
   std::vector<std::string> expand;

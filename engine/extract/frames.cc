@@ -222,9 +222,8 @@ void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
   for (const EntityMention& m : ctx_.mentions->entities) {
     const std::string& kind = rules_.entities[m.entity].type;
     const bool country = kind == "country";
-    if (m.demonym || (kind != "place" && kind != "capital" && !country) || m.span.begin >= limit) {
-      continue;
-    }
+    const bool place = Listed(tmpl_.place_types, kind);
+    if (m.demonym || (!place && !country) || m.span.begin >= limit) continue;
     bool taken = std::any_of(fills->one.begin(), fills->one.end(), [&](const SlotFill& f) {
       const SlotType* type = tmpl_.Find(f.name);
       return Overlaps(f.span, m.span) &&
@@ -246,7 +245,15 @@ void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
       }
       continue;
     }
-    if (country) continue;  // a country is no place, only an origin ("shipped from Russia")
+    if (!place) continue;  // a country may be an origin ("shipped from Russia"), no place
+    // A country or region is the statement's place when it follows the
+    // statement at once ("tués au Mali", "died in the Sahel"); further on it
+    // is more often part of a name or of another clause ("blamed the
+    // Islamic State in the Sahel").
+    if (kind != "place" && kind != "capital" && m.span.begin >= match.end) {
+      std::vector<std::string> gap = GapWords(ctx_.text, match.end, m.span.begin);
+      if (gap.size() > 2 || Listed(gap, ",")) continue;
+    }
     fills->one.push_back(reader_.Entity("place", m));
     return;
   }

@@ -137,6 +137,24 @@ TEST(RuleCheck, KnownHolderAndDeniesNameSlots) {
   EXPECT_NE(all.find("\"victims\" is not a slot"), std::string::npos) << all;
 }
 
+TEST(RuleCheck, PlaceTypesAreGazetteerTypes) {
+  testing::TempDir dir;
+  dir.Write("places.json", R"({"pack": "p", "rules": [
+  {"id": "p.places", "kind": "gazetteer", "priority": 0, "type": "place",
+   "entries": [{"name": "Tessit"}],
+   "examples": [{"in": "à Tessit", "entity": "Tessit"}]},
+  {"id": "p.toll", "kind": "claim_template", "priority": 0, "template": "toll",
+   "slots": {"count": "count", "place": "place"}, "identity": ["count"],
+   "place_types": ["place", "contry"],
+   "examples": [{"in": "x", "language": "fr", "claims": []}]}
+]})");
+  const std::string all = AllProblems(dir);
+  EXPECT_NE(all.find("places.json:7:19: \"contry\" is no gazetteer type (the gazetteer's groups: "
+                     "place)"),
+            std::string::npos)
+      << all;
+}
+
 // Actor rules are read by one reader for resolution and extraction: each
 // problem is reported once, at its place, and a broken role does not stop
 // extraction from knowing the other holders' organisations.
