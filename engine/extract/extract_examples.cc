@@ -9,7 +9,8 @@
 //                               title's own body is checked when given)
 //   claim_template, claim_pattern
 //                               "claims": [{"template", "slots", "modality"}],
-//                               all the frames of the rule's template
+//                               all the frames of the rule's template; a
+//                               slot given as null must be missing
 //   modality_cue                "modality": "reported" | ...
 //   quote_speaker               "speaker": name
 //   dateline                    "published": "2022-08-09" | null
@@ -162,10 +163,15 @@ std::string ExampleRunner::Claims(const Rule& rule, const Language& lang,
       bool all = true;
       for (auto m = slots ? slots->MemberBegin() : rapidjson::Value::ConstMemberIterator();
            slots && m != slots->MemberEnd() && all; ++m) {
-        bool slot_ok = false;
+        // A null slot is one the frame must not have.
+        bool slot_ok = m->value.IsNull();
         for (uint32_t s = f.slots_begin; s < f.slots_end; ++s) {
           const FrameSlot& fs = corpus.frame_slots[s];
           if (corpus.str(fs.name) != m->name.GetString()) continue;
+          if (m->value.IsNull()) {
+            slot_ok = false;
+            break;
+          }
           std::string want_value = Str(&m->value);
           slot_ok = Same(corpus.str(fs.text), want_value) ||
                     (fs.value != kNoValue && Same(corpus.values.Key(fs.value), want_value));
