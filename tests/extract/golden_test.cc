@@ -53,7 +53,11 @@ struct Floor {
 // inherited as states), none drawn from their text; 21/60 and 27/57 after
 // a fifth round of fixes drawn from the used corpora's misses by kind (the
 // floors of the corpora it moved were raised to just under their new
-// scores).
+// scores). A sixth round used the misses of mali-fr8 and mali-en7 (22/55,
+// 22/88 and 28/54, 28/103 after it); mali-fr9 and mali-en8, written
+// after that without reading the rules, are held out: 21/72, 21/131 and
+// 17/54, 17/110 with the rules before the sixth round, 21/69 and 17/54
+// after it.
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.79, 0.58},
     {"seeds", "delivery", 1.0, 1.0},
@@ -74,13 +78,15 @@ constexpr Floor kFloors[] = {
     {"mali-en3", "", 0.61, 0.45},
     {"mali-fr4", "", 0.69, 0.44},
     {"mali-fr5", "", 0.67, 0.45},
-    {"mali-en4", "", 0.71, 0.41},
+    {"mali-en4", "", 0.74, 0.43},
     {"mali-fr6", "", 0.49, 0.29},
-    {"mali-en5", "", 0.61, 0.41},
+    {"mali-en5", "", 0.63, 0.44},
     {"mali-fr7", "", 0.43, 0.29},
     {"mali-en6", "", 0.45, 0.29},
-    {"mali-fr8", "", 0.33, 0.22},
-    {"mali-en7", "", 0.45, 0.24},
+    {"mali-fr8", "", 0.38, 0.24},
+    {"mali-en7", "", 0.50, 0.26},
+    {"mali-fr9", "", 0.28, 0.15},
+    {"mali-en8", "", 0.29, 0.14},
 };
 
 class GoldenExtraction : public ::testing::Test {
