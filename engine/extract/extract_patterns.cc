@@ -217,20 +217,21 @@ bool ParseSlotType(absl::string_view name, SlotType* type) {
 void Compiler::CompileTemplates() {
   for (const Rule* r : set_.OfKind("claim_template")) {
     RuleFields f(*r, problems_);
-    f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin",
-                   "expand", "drop_alleged", "sentence_cues", "inherit", "share", "groups",
-                   "country_default", "describe", "denies", "not_same_as", "event_date",
-                   "known_holder", "place_types"});
+    f.CheckFields({"template", "slots", "identity", "required", "defaults", "item_origin", "expand",
+                   "drop_alleged", "sentence_cues", "inherit", "share", "groups", "country_default",
+                   "describe", "denies", "not_same_as", "event_date", "known_holder",
+                   "place_types"});
     TemplateDef t;
     f.StringArray("country_default", &t.country_default, false);
-    f.StringArray("place_types", &t.place_types, false);
-    for (const std::string& type : t.place_types) {
-      if (f.Find("place_types") != nullptr &&
-          std::find(impl_->entity_types.begin(), impl_->entity_types.end(), type) ==
-          impl_->entity_types.end()) {
-        f.Problem(f.Find("place_types"),
-                  absl::StrCat("\"", type, "\" is no gazetteer type (the gazetteer's groups: ",
-                               absl::StrJoin(impl_->entity_types, ", "), ")"));
+    if (const rapidjson::Value* types = f.Find("place_types")) {
+      f.StringArray("place_types", &t.place_types);
+      for (const std::string& type : t.place_types) {
+        const std::vector<std::string>& known = impl_->entity_types;
+        if (std::find(known.begin(), known.end(), type) == known.end()) {
+          f.Problem(types,
+                    absl::StrCat("\"", type, "\" is no gazetteer type (the gazetteer's groups: ",
+                                 absl::StrJoin(known, ", "), ")"));
+        }
       }
     }
     bool have_name = f.String("template", &t.name);

@@ -250,7 +250,8 @@ void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
     // statement at once ("tués au Mali", "died in the Sahel"); further on it
     // is more often part of a name or of another clause ("blamed the
     // Islamic State in the Sahel").
-    if (kind != "place" && kind != "capital" && m.span.begin >= match.end) {
+    const bool locality = kind == "place" || kind == "capital";
+    if (!locality && m.span.begin >= match.end) {
       std::vector<std::string> gap = GapWords(ctx_.text, match.end, m.span.begin);
       if (gap.size() > 2 || Listed(gap, ",")) continue;
     }
