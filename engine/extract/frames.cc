@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -170,6 +171,10 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
   re2::StringPiece input(ctx_.shadow.data(), ctx_.shadow.size());
   re2::StringPiece m;
   size_t pos = region.begin;
+  // Context patterns open with "(?:^|\s)" to start at a word; at the
+  // sentence's start that reads the space before it (RE2's ^ is the whole
+  // text's start), as it reads the text's start in a rule example.
+  if (pos == ctx_.sentence.begin && pos > 0 && absl::ascii_isspace(ctx_.shadow[pos - 1])) --pos;
   size_t chosen_begin = 0, chosen_end = 0;
   bool found = false;
   while (pos < region.end && c.re->Match(input, pos, region.end, RE2::UNANCHORED, &m, 1)) {
