@@ -374,10 +374,11 @@ void DocumentExtractor::Dates(const Language& lang, Document* doc) {
   }
 }
 
-// Two drafts of one template over overlapping text.
+// Two drafts of one template over overlapping text, neither of them a
+// nested clause.
 bool Overlap(const FrameDraft& a, const FrameDraft& b) {
-  return a.pattern->tmpl == b.pattern->tmpl && a.span.begin < b.span.end &&
-         b.span.begin < a.span.end;
+  return a.pattern->tmpl == b.pattern->tmpl && !a.pattern->nested && !b.pattern->nested &&
+         a.span.begin < b.span.end && b.span.begin < a.span.end;
 }
 
 void DocumentExtractor::Frames(const Language& lang, size_t i) {
@@ -609,8 +610,9 @@ bool DocumentExtractor::FindRebuttals(const Language& lang) {
 
 // Quoted inside a quotation; else the first cue that applies: cues of the
 // whole sentence (unless the template keeps to its statement) and cues in
-// the statement itself. An alleged cue on a slot the template drops when
-// alleged removes that slot instead.
+// the statement itself; else the pattern's own (asserted unless it says).
+// An alleged cue on a slot the template drops when alleged removes that
+// slot instead.
 Modality DocumentExtractor::ModalityOf(const Language& lang, FrameDraft* draft,
                                        const std::vector<Span>& quotes,
                                        std::string* speaker) const {
@@ -685,7 +687,7 @@ Modality DocumentExtractor::ModalityOf(const Language& lang, FrameDraft* draft,
       return cue.modality;
     }
   }
-  return Modality::kAsserted;
+  return draft->pattern->modality;
 }
 
 // The countries the document names, most often first (then by name),

@@ -505,7 +505,7 @@ void Compiler::CompileClaimPatterns() {
   for (const Rule* r : set_.OfKind("claim_pattern")) {
     RuleFields f(*r, problems_);
     f.CheckFields({"template", "language", "trigger", "pattern", "context", "set", "date_slot",
-                   "defaults"});
+                   "defaults", "modality", "nested"});
     std::vector<std::string> defaults;
     bool has_defaults = f.StringArray("defaults", &defaults, false);
     std::string template_name, trigger, pattern, date_slot = "date";
@@ -513,6 +513,16 @@ void Compiler::CompileClaimPatterns() {
     bool have_trigger = f.String("trigger", &trigger);
     bool have_pattern = PatternField(&f, "pattern", &pattern);
     f.String("date_slot", &date_slot, false);
+    bool nested = false;
+    f.Bool("nested", &nested, false);
+    std::string modality_name;
+    Modality modality = Modality::kAsserted;
+    if (f.String("modality", &modality_name, false) &&
+        (!ParseModality(modality_name, &modality) ||
+         (modality != Modality::kReported && modality != Modality::kAlleged))) {
+      f.Problem(f.Find("modality"), "a claim pattern's \"modality\" must be reported or alleged");
+      continue;
+    }
     if (!have_template || !have_trigger || !have_pattern || !f.ok()) continue;
     const TemplateDef* tmpl = impl_->Template(template_name);
     if (tmpl == nullptr) {
@@ -546,6 +556,8 @@ void Compiler::CompileClaimPatterns() {
       p.tmpl = tmpl;
       p.constants = constants;
       p.date_slot = date_slot;
+      p.modality = modality;
+      p.nested = nested;
       p.has_defaults = has_defaults;
       p.defaults = defaults;
       std::string tail_name, head = pattern;

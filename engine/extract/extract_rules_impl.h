@@ -180,6 +180,15 @@ struct ClaimPattern {
   std::vector<ContextPattern> context;
   std::vector<std::pair<std::string, std::string>> constants;  // "set"
   std::string date_slot = "date";  // the slot a sentence date fills
+  // What the statement is when no cue says otherwise: reported for a
+  // pattern whose wording attributes it ("que les Occidentaux identifient
+  // comme des mercenaires du groupe Wagner").
+  Modality modality = Modality::kAsserted;
+  // A clause inside another statement of its template ("Russian
+  // paramilitaries, identified by Western governments as Wagner Group
+  // mercenaries, deployed in central Mali"): its frame and the one around
+  // it do not take each other's place.
+  bool nested = false;
   // The template's "defaults", unless the pattern gives its own.
   bool has_defaults = false;
   std::vector<std::string> defaults;

@@ -155,6 +155,35 @@ TEST(RuleCheck, PlaceTypesAreGazetteerTypes) {
       << all;
 }
 
+// A claim pattern's own modality is reported or alleged; it is what its
+// statements are when no cue says otherwise.
+TEST(RuleCheck, ClaimPatternModalityIsReportedOrAlleged) {
+  testing::TempDir dir;
+  dir.Write("claims.json", R"({"pack": "c", "rules": [
+  {"id": "c.toll", "kind": "claim_template", "priority": 0, "template": "toll",
+   "slots": {"count": "count"}, "identity": ["count"], "required": ["count"],
+   "examples": [{"in": "x", "language": "fr", "claims": []}]},
+  {"id": "c.says", "kind": "claim_pattern", "priority": 1, "language": "fr",
+   "template": "toll", "trigger": "morts", "modality": "reported",
+   "pattern": "(?P<count>\\d+)\\s+morts",
+   "examples": [{"in": "12 morts", "claims": [
+     {"template": "toll", "slots": {"count": "12"}, "modality": "reported"}]}]},
+  {"id": "c.plain", "kind": "claim_pattern", "priority": 1, "language": "fr",
+   "template": "toll", "trigger": "tués", "modality": "asserted",
+   "pattern": "(?P<count>\\d+)\\s+tués",
+   "examples": [{"in": "12 tués", "claims": []}]}
+]})");
+  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
+  ASSERT_TRUE(check.ok()) << check.status();
+  for (const RuleProblem& p : check->failed_examples) ADD_FAILURE() << p.ToString();
+  ASSERT_EQ(check->problems.size(), 1u);
+  const std::string plain = check->problems[0].ToString();
+  EXPECT_NE(plain.find("claims.json:11:56:"), std::string::npos) << plain;
+  EXPECT_NE(plain.find("a claim pattern's \"modality\" must be reported or alleged"),
+            std::string::npos)
+      << plain;
+}
+
 // Actor rules are read by one reader for resolution and extraction: each
 // problem is reported once, at its place, and a broken role does not stop
 // extraction from knowing the other holders' organisations.
