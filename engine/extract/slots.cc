@@ -175,6 +175,41 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
   out->push_back(Text(name, stripped));
 }
 
+// Whether coordination `c` joins two capitalised words, inside a name
+// ("the Malian Defence and Security Forces", "Défense et Anciens
+// combattants"), rather than two targets.
+bool SlotReader::InName(Span c) const {
+  const absl::string_view text = ctx_.text;
+  uint32_t end = c.begin;
+  while (end > ctx_.sentence.begin && text[end - 1] == ' ') --end;
+  uint32_t begin = end;
+  while (begin > ctx_.sentence.begin && text[begin - 1] != ' ') --begin;
+  uint32_t next = c.end;
+  while (next < ctx_.sentence.end && text[next] == ' ') ++next;
+  return begin < end && next < ctx_.sentence.end && StartsUpper(text.substr(begin, end - begin)) &&
+         StartsUpper(text.substr(next, ctx_.sentence.end - next));
+}
+
+// Whether a date of the sentence covers the start of `s`.
+bool SlotReader::StartsWithDate(Span s) const {
+  return std::any_of(ctx_.dates->begin(), ctx_.dates->end(),
+                     [&](const DateMention& d) { return d.begin <= s.begin && s.begin < d.end; });
+}
+
+// Whether text[s] is a date of the sentence with at most one short word
+// before it ("On 7 August 2022", "Le 7 août 2022", "Mardi").
+bool SlotReader::DateOnly(Span s) const {
+  const absl::string_view text = ctx_.text;
+  if (ctx_.dates == nullptr) return false;
+  for (const DateMention& d : *ctx_.dates) {
+    if (d.begin < s.begin || d.end > s.end) continue;
+    if (!TrimPhrase(Slice(text, {d.end, s.end})).empty()) continue;
+    const absl::string_view before = TrimPhrase(Slice(text, {s.begin, d.begin}));
+    if (before.size() <= 3 && before.find(' ') == absl::string_view::npos) return true;
+  }
+  return false;
+}
+
 // A target: up to the first comma, quotes and a trailing place removed
 // ("le camp militaire de Tessit" -> "camp militaire"); with `all`, each of
 // the phrases joined by "et" or commas.
@@ -186,6 +221,7 @@ void SlotReader::ReadTarget(const std::string& name, Span s, bool all,
   if (all && coordination != lang_.lexicon_re.end()) {
     uint32_t from = s.begin;
     for (const Span& c : FindAll(*coordination->second, text, s)) {
+      if (InName(c)) continue;
       parts.push_back({from, c.begin});
       from = c.end;
     }
@@ -194,9 +230,18 @@ void SlotReader::ReadTarget(const std::string& name, Span s, bool all,
     parts.push_back(s);
   }
   for (Span part : parts) {
+    // A date fronted before the target is no target: "On 7 August 2022,
+    // the camp of … at Tessit was attacked".
+    for (size_t comma = Slice(text, part).find(','); comma != absl::string_view::npos;
+         comma = Slice(text, part).find(',')) {
+      const Span lead{part.begin, part.begin + static_cast<uint32_t>(comma)};
+      if (!DateOnly(lead)) break;
+      part.begin = lead.end + 1;
+    }
     size_t comma = Slice(text, part).find(',');
     if (comma != absl::string_view::npos) part.end = part.begin + static_cast<uint32_t>(comma);
     Span t = StripDeterminers(lang_, text, part);
+    if (t.empty() || StartsWithDate(t)) continue;
     // Quotation marks around the target are not part of it.
     auto strip_quotes = [&](Span* x) {
       for (bool changed = true; changed && !x->empty();) {
@@ -316,21 +361,18 @@ void SlotReader::Read(const std::string& name, SlotType type, Span s, bool all,
   absl::string_view text = ctx_.text;
   Span stripped = StripDeterminers(lang_, text, s);
   if (stripped.empty()) return;
-  // A place, a target or a name read as written does not begin with a date:
-  // "landed in September 2021", "the attack on Sunday afternoon". (Lists and
-  // agents read the names inside their span.)
-  const bool as_written = type == SlotType::kPlace || type == SlotType::kEntity ||
-                          type == SlotType::kTarget || type == SlotType::kText;
-  if (as_written &&
-      std::any_of(ctx_.dates->begin(), ctx_.dates->end(), [&](const DateMention& d) {
-        return d.begin <= stripped.begin && stripped.begin < d.end;
-      })) {
-    return;
-  }
+  // A target may follow a fronted date ("Le 7 août 2022, le camp de
+  // Tessit a été attaqué"): ReadTarget skips it.
   if (type == SlotType::kTarget) {
     ReadTarget(name, s, all, out);
     return;
   }
+  // A place or a name read as written does not begin with a date: "landed
+  // in September 2021", "the attack on Sunday afternoon". (Lists and agents
+  // read the names inside their span.)
+  const bool as_written =
+      type == SlotType::kPlace || type == SlotType::kEntity || type == SlotType::kText;
+  if (as_written && StartsWithDate(stripped)) return;
   // "le groupe", "the group": the organisation named before; "le pays",
   // "the country": the country the article is about (document_pass.cc).
   const std::string phrase = Fold(Slice(text, stripped));

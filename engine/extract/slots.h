@@ -37,6 +37,9 @@ class SlotReader {
                  bool all, std::vector<SlotFill>* out) const;
   void ReadTarget(const std::string& name, Span s, bool all,
                   std::vector<SlotFill>* out) const;
+  bool DateOnly(Span s) const;
+  bool StartsWithDate(Span s) const;
+  bool InName(Span c) const;
   Span UnknownPlaceAfterFacility(Span t) const;
   Span StripPreposition(Span t) const;
   // `end`, or the start of the first date mention in [from, end) without
