@@ -58,9 +58,13 @@ struct Floor {
 // after that without reading the rules, are held out: 21/72, 21/131 and
 // 17/54, 17/110 with the rules before the sixth round, 21/69 and 17/54
 // after it. A seventh round used their misses by kind (footnote calls,
-// Wagner identified by others): 26/71 and 17/55 after it; mali-fr's
+// Wagner identified by others, fronted dates before targets, verb-first
+// deliveries, announced withdrawals): 33/78 and 22/58 after it; mali-fr's
 // deployment precision fell to 11/18, its nested identification of Wagner
 // having no place where the article names Mali and Russia as often.
+// mali-fr10 and mali-en9, written after the sixth round without reading
+// the rules, are held out: 25/60, 25/129 and 26/70, 26/126 with the rules
+// before the seventh round, 27/62 and 26/71 after it.
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.79, 0.58},
     {"seeds", "delivery", 1.0, 1.0},
@@ -88,8 +92,10 @@ constexpr Floor kFloors[] = {
     {"mali-en6", "", 0.45, 0.29},
     {"mali-fr8", "", 0.45, 0.30},
     {"mali-en7", "", 0.52, 0.28},
-    {"mali-fr9", "", 0.36, 0.19},
-    {"mali-en8", "", 0.29, 0.14},
+    {"mali-fr9", "", 0.41, 0.24},
+    {"mali-en8", "", 0.37, 0.19},
+    {"mali-fr10", "", 0.42, 0.20},
+    {"mali-en9", "", 0.35, 0.20},
 };
 
 class GoldenExtraction : public ::testing::Test {
