@@ -200,7 +200,6 @@ bool SlotReader::StartsWithDate(Span s) const {
 // before it ("On 7 August 2022", "Le 7 août 2022", "Mardi").
 bool SlotReader::DateOnly(Span s) const {
   const absl::string_view text = ctx_.text;
-  if (ctx_.dates == nullptr) return false;
   for (const DateMention& d : *ctx_.dates) {
     if (d.begin < s.begin || d.end > s.end) continue;
     if (!TrimPhrase(Slice(text, {d.end, s.end})).empty()) continue;
