@@ -17,6 +17,15 @@
 namespace crosscheck::extract_internal {
 namespace {
 
+// Where a search of the sentence from `pos` starts. Patterns open with
+// "(?:^|\s)" to start at a word; at the sentence's start that reads the
+// space before it (RE2's ^ is the whole text's start), as it reads the
+// text's start in a rule example.
+size_t SearchStart(const SentenceContext& ctx, size_t pos) {
+  if (pos == ctx.sentence.begin && pos > 0 && absl::ascii_isspace(ctx.shadow[pos - 1])) --pos;
+  return pos;
+}
+
 absl::string_view Slice(absl::string_view text, Span s) {
   return text.substr(s.begin, s.end - s.begin);
 }
@@ -170,11 +179,7 @@ void FrameBuilder::ApplyContext(const ContextPattern& c, Span match, Fills* fill
   // asked for), then the groups of the chosen match, read from its start.
   re2::StringPiece input(ctx_.shadow.data(), ctx_.shadow.size());
   re2::StringPiece m;
-  size_t pos = region.begin;
-  // Context patterns open with "(?:^|\s)" to start at a word; at the
-  // sentence's start that reads the space before it (RE2's ^ is the whole
-  // text's start), as it reads the text's start in a rule example.
-  if (pos == ctx_.sentence.begin && pos > 0 && absl::ascii_isspace(ctx_.shadow[pos - 1])) --pos;
+  size_t pos = SearchStart(ctx_, region.begin);
   size_t chosen_begin = 0, chosen_end = 0;
   bool found = false;
   while (pos < region.end && c.re->Match(input, pos, region.end, RE2::UNANCHORED, &m, 1)) {
@@ -723,7 +728,7 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
   // The span first (RE2's DFAs), the groups only for a match that is read:
   // the groups come from the same leftmost-first match, anchored on it.
   re2::StringPiece whole;
-  size_t pos = ctx.sentence.begin;
+  size_t pos = SearchStart(ctx, ctx.sentence.begin);
   while (pos < ctx.sentence.end &&
          p.re->Match(input, pos, ctx.sentence.end, RE2::UNANCHORED, &whole, 1)) {
     size_t b = whole.data() - ctx.shadow.data();

@@ -184,6 +184,26 @@ TEST(RuleCheck, ClaimPatternModalityIsReportedOrAlleged) {
       << plain;
 }
 
+// A pattern that starts at a word with "(?:^|\\s)" reads a sentence's first
+// word in an article as it does at the start of a rule example.
+TEST(RuleCheck, PatternsReadTheFirstWordOfALaterSentence) {
+  testing::TempDir dir;
+  dir.Write("claims.json", R"({"pack": "c", "rules": [
+  {"id": "c.toll", "kind": "claim_template", "priority": 0, "template": "toll",
+   "slots": {"count": "count"}, "identity": ["count"], "required": ["count"],
+   "examples": [{"in": "x", "language": "fr", "claims": []}]},
+  {"id": "c.dead", "kind": "claim_pattern", "priority": 1, "language": "fr",
+   "template": "toll", "trigger": "morts",
+   "pattern": "(?:^|\\s)(?P<count>\\d+)\\s+morts",
+   "examples": [{"in": "Le bilan est lourd. 12 morts à Tessit.", "claims": [
+     {"template": "toll", "slots": {"count": "12"}}]}]}
+]})");
+  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
+  ASSERT_TRUE(check.ok()) << check.status();
+  for (const RuleProblem& p : check->problems) ADD_FAILURE() << p.ToString();
+  for (const RuleProblem& p : check->failed_examples) ADD_FAILURE() << p.ToString();
+}
+
 // Actor rules are read by one reader for resolution and extraction: each
 // problem is reported once, at its place, and a broken role does not stop
 // extraction from knowing the other holders' organisations.
