@@ -1,5 +1,6 @@
 // The repository's rule packs load without problems and every inline
 // example holds.
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -17,6 +18,27 @@ std::string AllProblems(const testing::TempDir& dir) {
   std::string all;
   for (const RuleProblem& p : check->problems) absl::StrAppend(&all, p.ToString(), "\n");
   return all;
+}
+
+// The inline examples that fail in the check of `dir`, one per line.
+std::string FailedExamples(const testing::TempDir& dir) {
+  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
+  if (!check.ok()) return check.status().ToString();
+  std::string all;
+  for (const RuleProblem& p : check->failed_examples) absl::StrAppend(&all, p.ToString(), "\n");
+  return all;
+}
+
+// Writes claims.json to `dir`: a template of tolls (a count) and
+// `patterns`, claim_pattern rules as JSON objects separated by commas,
+// from line 5 on.
+void WriteTollPack(const testing::TempDir& dir, absl::string_view patterns) {
+  dir.Write("claims.json", absl::StrCat(R"({"pack": "c", "rules": [
+  {"id": "c.toll", "kind": "claim_template", "priority": 0, "template": "toll",
+   "slots": {"count": "count"}, "identity": ["count"], "required": ["count"],
+   "examples": [{"in": "x", "language": "fr", "claims": []}]},
+)",
+                                        patterns, "\n]}"));
 }
 
 TEST(RepositoryRules, LoadAndAllExamplesHold) {
@@ -159,11 +181,7 @@ TEST(RuleCheck, PlaceTypesAreGazetteerTypes) {
 // statements are when no cue says otherwise.
 TEST(RuleCheck, ClaimPatternModalityIsReportedOrAlleged) {
   testing::TempDir dir;
-  dir.Write("claims.json", R"({"pack": "c", "rules": [
-  {"id": "c.toll", "kind": "claim_template", "priority": 0, "template": "toll",
-   "slots": {"count": "count"}, "identity": ["count"], "required": ["count"],
-   "examples": [{"in": "x", "language": "fr", "claims": []}]},
-  {"id": "c.says", "kind": "claim_pattern", "priority": 1, "language": "fr",
+  WriteTollPack(dir, R"(  {"id": "c.says", "kind": "claim_pattern", "priority": 1, "language": "fr",
    "template": "toll", "trigger": "morts", "modality": "reported",
    "pattern": "(?P<count>\\d+)\\s+morts",
    "examples": [{"in": "12 morts", "claims": [
@@ -171,37 +189,27 @@ TEST(RuleCheck, ClaimPatternModalityIsReportedOrAlleged) {
   {"id": "c.plain", "kind": "claim_pattern", "priority": 1, "language": "fr",
    "template": "toll", "trigger": "tués", "modality": "asserted",
    "pattern": "(?P<count>\\d+)\\s+tués",
-   "examples": [{"in": "12 tués", "claims": []}]}
-]})");
-  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
-  ASSERT_TRUE(check.ok()) << check.status();
-  for (const RuleProblem& p : check->failed_examples) ADD_FAILURE() << p.ToString();
-  ASSERT_EQ(check->problems.size(), 1u);
-  const std::string plain = check->problems[0].ToString();
-  EXPECT_NE(plain.find("claims.json:11:56:"), std::string::npos) << plain;
-  EXPECT_NE(plain.find("a claim pattern's \"modality\" must be reported or alleged"),
+   "examples": [{"in": "12 tués", "claims": []}]})");
+  EXPECT_EQ(FailedExamples(dir), "");
+  const std::string all = AllProblems(dir);
+  EXPECT_EQ(std::count(all.begin(), all.end(), '\n'), 1) << all;
+  EXPECT_NE(all.find("claims.json:11:56: a claim pattern's \"modality\" must be reported or "
+                     "alleged"),
             std::string::npos)
-      << plain;
+      << all;
 }
 
 // A pattern that starts at a word with "(?:^|\\s)" reads a sentence's first
 // word in an article as it does at the start of a rule example.
 TEST(RuleCheck, PatternsReadTheFirstWordOfALaterSentence) {
   testing::TempDir dir;
-  dir.Write("claims.json", R"({"pack": "c", "rules": [
-  {"id": "c.toll", "kind": "claim_template", "priority": 0, "template": "toll",
-   "slots": {"count": "count"}, "identity": ["count"], "required": ["count"],
-   "examples": [{"in": "x", "language": "fr", "claims": []}]},
-  {"id": "c.dead", "kind": "claim_pattern", "priority": 1, "language": "fr",
+  WriteTollPack(dir, R"(  {"id": "c.dead", "kind": "claim_pattern", "priority": 1, "language": "fr",
    "template": "toll", "trigger": "morts",
    "pattern": "(?:^|\\s)(?P<count>\\d+)\\s+morts",
    "examples": [{"in": "Le bilan est lourd. 12 morts à Tessit.", "claims": [
-     {"template": "toll", "slots": {"count": "12"}}]}]}
-]})");
-  absl::StatusOr<RuleCheck> check = CheckRules(dir.path());
-  ASSERT_TRUE(check.ok()) << check.status();
-  for (const RuleProblem& p : check->problems) ADD_FAILURE() << p.ToString();
-  for (const RuleProblem& p : check->failed_examples) ADD_FAILURE() << p.ToString();
+     {"template": "toll", "slots": {"count": "12"}}]}]})");
+  EXPECT_EQ(AllProblems(dir), "");
+  EXPECT_EQ(FailedExamples(dir), "");
 }
 
 // Actor rules are read by one reader for resolution and extraction: each
