@@ -3,13 +3,14 @@
 // way time does. Run under callgrind, which counts only between the client
 // requests below:
 //
-//   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null \
-//     build/bench/extract_instructions [INPUT...]
+//   valgrind --tool=callgrind --instr-atstart=no
+//     --callgrind-out-file=/dev/null build/bench/extract_instructions [INPUT...]
 //
-// (scripts/instructions runs this and divides.) The inputs, by default the
-// topical fixtures (seeds, mali-fr, mali-en), are extracted twice and only
-// the second pass is counted: the first builds RE2's lazily made DFA states.
-// Without valgrind's header the program still runs, and counts nothing.
+// as one command line; scripts/instructions runs it and divides. The
+// inputs, by default the topical fixtures (seeds, mali-fr, mali-en), are
+// extracted twice and only the second pass is counted: the first builds
+// RE2's lazily made DFA states. Without valgrind's header the program still
+// runs, and counts nothing.
 #include <cstdio>
 #include <string>
 #include <vector>
