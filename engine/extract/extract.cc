@@ -374,11 +374,9 @@ void DocumentExtractor::Dates(const Language& lang, Document* doc) {
   }
 }
 
-// Two drafts of one template over overlapping text, neither of them a
-// nested clause.
+// Two drafts over overlapping text whose patterns compete (Compete).
 bool Overlap(const FrameDraft& a, const FrameDraft& b) {
-  return a.pattern->tmpl == b.pattern->tmpl && !a.pattern->nested && !b.pattern->nested &&
-         a.span.begin < b.span.end && b.span.begin < a.span.end;
+  return Compete(*a.pattern, *b.pattern) && a.span.begin < b.span.end && b.span.begin < a.span.end;
 }
 
 void DocumentExtractor::Frames(const Language& lang, size_t i) {

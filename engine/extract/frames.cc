@@ -718,8 +718,7 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
   auto covered = [&](uint32_t begin) {
     for (size_t k = 0; k < earlier; ++k) {
       const FrameDraft& d = (*out)[k];
-      if (!d.lender && d.pattern->tmpl == p.tmpl && !d.pattern->nested && !p.nested &&
-          d.span.begin <= begin && begin < d.span.end) {
+      if (!d.lender && Compete(*d.pattern, p) && d.span.begin <= begin && begin < d.span.end) {
         return true;
       }
     }

@@ -93,6 +93,13 @@ bool ReadContextGroups(const ContextPattern& c, re2::StringPiece input, size_t b
 extern std::atomic<bool> check_group_matcher;
 extern std::atomic<int> group_matcher_mismatches;
 
+// Whether frames of patterns `a` and `b` over the same words take each
+// other's place: they read one template and neither is a nested clause
+// (ClaimPattern::nested).
+inline bool Compete(const ClaimPattern& a, const ClaimPattern& b) {
+  return a.tmpl == b.tmpl && !a.nested && !b.nested;
+}
+
 // Appends the frames of pattern `p` found in the sentence. A match that
 // starts inside the span of a frame (not a lender) of the same template
 // already in `*out` is not read: such a statement is read once, by the

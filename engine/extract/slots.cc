@@ -231,8 +231,7 @@ void SlotReader::ReadTarget(const std::string& name, Span s, bool all,
   for (Span part : parts) {
     // A date fronted before the target is no target: "On 7 August 2022,
     // the camp of … at Tessit was attacked".
-    for (size_t comma = Slice(text, part).find(','); comma != absl::string_view::npos;
-         comma = Slice(text, part).find(',')) {
+    for (size_t comma; (comma = Slice(text, part).find(',')) != absl::string_view::npos;) {
       const Span lead{part.begin, part.begin + static_cast<uint32_t>(comma)};
       if (!DateOnly(lead)) break;
       part.begin = lead.end + 1;
