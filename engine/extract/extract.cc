@@ -514,11 +514,64 @@ void DocumentExtractor::LeadInDates() {
   }
 }
 
+// The models gathered for a claim of one equipment class: those of its
+// class and, for a total ("aircraft" covers jets and helicopters), of the
+// classes it covers, each once, in the order found.
+class ModelList {
+ public:
+  ModelList(const ExtractRules::Impl& rules, const std::string& cls) : rules_(rules), cls_(cls) {
+    for (const EquipmentClass& k : rules.classes) {
+      if (k.name == cls) covers_ = &k.covers;
+    }
+  }
+
+  bool Fits(absl::string_view name) const {
+    const int c = ModelClass(rules_, name);
+    return c >= 0 && (rules_.classes[c].name == cls_ ||
+                      (covers_ != nullptr &&
+                       std::find(covers_->begin(), covers_->end(), c) != covers_->end()));
+  }
+
+  // Adds `name`, found at `span`, unless it is there already.
+  void Add(absl::string_view name, Span span) {
+    std::string key = Fold(name);
+    if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) return;
+    keys_.push_back(std::move(key));
+    names_.emplace_back(name);
+    where_ = where_.empty()
+                 ? span
+                 : Span{std::min(where_.begin, span.begin), std::max(where_.end, span.end)};
+  }
+
+  bool empty() const { return names_.empty(); }
+
+  SlotFill Fill() const {
+    SlotFill fill;
+    fill.name = "model";
+    fill.span = where_;
+    fill.text = absl::StrJoin(names_, ";");
+    fill.key = Fold(fill.text);
+    fill.inherited = true;
+    return fill;
+  }
+
+ private:
+  const ExtractRules::Impl& rules_;
+  const std::string& cls_;
+  const std::vector<int>* covers_ = nullptr;
+  std::vector<std::string> names_, keys_;
+  Span where_;
+};
+
 // Models the article names apart from the statement ("The jets were L-39
 // Albatros and Sukhoi-25 models", a detail line after the lead) fill the
 // model slot of a claim of their class that names none: models after its
 // evidence in its sentence, then in the sentences that follow, up to the
-// next sentence that states a claim of a template with models.
+// next sentence that states a claim of a template with models. A claim
+// still without models then takes those of the article's other statements
+// of the same delivery ("Le Mali a reçu quatre hélicoptères. Les appareils,
+// de type Mi-171, …"): claims of its template that agree on its date (both
+// undated, or the same day), recipient and supplier.
 void DocumentExtractor::FillModels(const Language& lang) {
   constexpr size_t kReach = 3;  // sentences after the claim's own
   const PreparedText& p = s_->prepared;
@@ -535,44 +588,44 @@ void DocumentExtractor::FillModels(const Language& lang) {
   }
   for (FrameDraft& f : frames) {
     if (!wants(f) || f.sentence >= n) continue;
-    const std::string& cls = f.Find("item_class")->key;
-    // A total's models are those of the classes it covers, too.
-    const std::vector<int>* covers = nullptr;
-    for (const EquipmentClass& k : rules_.classes) {
-      if (k.name == cls) covers = &k.covers;
-    }
-    std::vector<std::string> names;
-    std::vector<std::string> keys;
-    Span where;
+    ModelList models(rules_, f.Find("item_class")->key);
     for (size_t j = f.sentence; j < n && j <= f.sentence + kReach; ++j) {
       if (j > f.sentence && stated[j]) break;
       Span search{j == f.sentence ? f.span.end : p.sentences[j].begin, p.sentences[j].end};
       if (search.empty()) continue;
-      for (const Span& m : FindAll(*lang.model_re, p.text, search)) {
+      for (const Span& m : FindModels(lang, p.text, search)) {
         absl::string_view name = absl::string_view(p.text).substr(m.begin, m.end - m.begin);
-        const int c = ModelClass(rules_, name);
-        if (c < 0 || (rules_.classes[c].name != cls &&
-                      (covers == nullptr ||
-                       std::find(covers->begin(), covers->end(), c) == covers->end()))) {
-          continue;
-        }
-        if (Carrier(lang, p.text, search.begin, m.begin)) continue;
-        std::string key = Fold(name);
-        if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
-        keys.push_back(std::move(key));
-        names.emplace_back(name);
-        where = where.empty() ? m : Span{where.begin, m.end};
+        if (!models.Fits(name) || Carrier(lang, p.text, search.begin, m.begin)) continue;
+        models.Add(name, m);
       }
     }
-    if (names.empty()) continue;
-    SlotFill fill;
-    fill.name = "model";
-    fill.span = where;
-    fill.text = absl::StrJoin(names, ";");
-    fill.key = Fold(fill.text);
-    fill.inherited = true;
-    f.slots.push_back(std::move(fill));
+    if (!models.empty()) f.slots.push_back(models.Fill());
   }
+  auto agree = [](const FrameDraft& f, const FrameDraft& g, absl::string_view slot) {
+    const SlotFill* a = f.Find(slot);
+    const SlotFill* b = g.Find(slot);
+    if (a == nullptr || b == nullptr) return a == b || slot != "date";
+    return a->key == b->key;
+  };
+  // Filled after the pass, so that no claim lends models it only borrowed.
+  std::vector<std::pair<size_t, SlotFill>> shared;
+  for (size_t k = 0; k < frames.size(); ++k) {
+    const FrameDraft& f = frames[k];
+    if (!wants(f)) continue;
+    ModelList models(rules_, f.Find("item_class")->key);
+    for (const FrameDraft& g : frames) {
+      const SlotFill* model = g.Find("model");
+      if (&g == &f || model == nullptr || g.pattern->tmpl != f.pattern->tmpl ||
+          !agree(f, g, "date") || !agree(f, g, "recipient") || !agree(f, g, "supplier")) {
+        continue;
+      }
+      for (absl::string_view name : absl::StrSplit(model->text, ';')) {
+        if (models.Fits(name)) models.Add(name, model->span);
+      }
+    }
+    if (!models.empty()) shared.emplace_back(k, models.Fill());
+  }
+  for (auto& [k, fill] : shared) frames[k].slots.push_back(std::move(fill));
 }
 
 // Fills Scratch::rebuttals, each sentence's rebuttal spans in text order;

@@ -497,7 +497,7 @@ std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
     for (const Span& s : FindAll(*lang.noun_re, text, span)) heads.push_back({s, false});
   }
   if (lang.model_re != nullptr) {
-    for (const Span& s : FindAll(*lang.model_re, text, span)) heads.push_back({s, true});
+    for (const Span& s : FindModels(lang, text, span)) heads.push_back({s, true});
   }
   std::sort(heads.begin(), heads.end(), [](const auto& a, const auto& b) {
     return a.first.begin < b.first.begin;
@@ -819,6 +819,19 @@ Span StripLexiconWords(const Language& lang, const char* lexicon, absl::string_v
     while (span.end > span.begin && text[span.end - 1] == ' ') --span.end;
   }
   return span;
+}
+
+std::vector<Span> FindModels(const Language& lang, absl::string_view text, Span span) {
+  std::vector<Span> found = FindAll(*lang.model_re, text, span);
+  for (Span& m : found) {
+    // Designations end in a digit or a capital: "Mi-24P", "Su-25SM".
+    const auto before = [&] { return static_cast<unsigned char>(text[m.end - 2]); };
+    if (m.end - m.begin > 2 && text[m.end - 1] == 's' &&
+        (absl::ascii_isdigit(before()) || absl::ascii_isupper(before()))) {
+      --m.end;
+    }
+  }
+  return found;
 }
 
 int ModelClass(const ExtractRules::Impl& rules, absl::string_view model) {

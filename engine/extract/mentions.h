@@ -167,6 +167,10 @@ struct Item {
 // The equipment class whose model patterns match `model` in full, or -1.
 int ModelClass(const ExtractRules::Impl& rules, absl::string_view model);
 
+// The model designations in text[span], without the plural "s" English
+// adds to them ("the two L-39s" names the L-39).
+std::vector<Span> FindModels(const Language& lang, absl::string_view text, Span span);
+
 // The items of an enumeration in text[span]: "cinq jets militaires et un
 // hélicoptère de combat, dont plusieurs jets L-39 et un hélicoptère Mi-24P"
 // gives jet (5, L-39) and helicopter (1, Mi-24P). Stops at a clause break;

@@ -552,6 +552,49 @@ TEST(FramesTest, ModelsNamedLaterFillTheClaimOfTheirClass) {
   });
 }
 
+// A delivery told in several statements ("quatre hélicoptères", "les
+// appareils, de type Mi-171", "les quatre hélicoptères ont été acquis")
+// has the models any of them names, for the statements of their class that
+// agree on its date, recipient and supplier; a delivery of another date
+// keeps none.
+TEST(FramesTest, TheStatementsOfOneDeliveryShareItsModels) {
+  ExpectFrames({
+      {"fr",
+       "Le Mali a reçu quatre hélicoptères mardi. Les appareils, de type Mi-171, ont été "
+       "réceptionnés à Bamako. Les quatre hélicoptères ont été acquis auprès de la Russie.",
+       "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=helicopter|count=4|date=2022-08-09|"
+        "place=Bamako|model=Mi-171",
+        "recipient=Mali|supplier=Russie|item_class=aircraft|count=>=2|date=2022-08-09|"
+        "place=Bamako|model=Mi-171",
+        "recipient=Mali|supplier=Russie|item_class=helicopter|count=4|date=2022-08-09|"
+        "place=Bamako|model=Mi-171"}},
+      {"fr",
+       "Le Mali a reçu mardi deux hélicoptères Mi-171 de la Russie. En avril, il avait reçu "
+       "deux hélicoptères de la Russie.",
+       "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=helicopter|count=2|model=Mi-171|"
+        "date=2022-08-09",
+        "recipient=Mali|supplier=Russie|item_class=helicopter|count=2|date=2022-04"}},
+      {"fr",
+       "Le Mali a reçu mardi deux hélicoptères Mi-171 et deux avions de combat de la Russie. "
+       "Les avions de combat ont été acquis auprès de la Russie.",
+       "delivery",
+       {"recipient=Mali|supplier=Russie|item_class=helicopter|count=2|model=Mi-171|"
+        "date=2022-08-09",
+        "recipient=Mali|supplier=Russie|item_class=jet|count=2|date=2022-08-09",
+        "recipient=Mali|supplier=Russie|item_class=jet|date=2022-08-09"}},
+      // English adds a plural "s" to designations: "the two L-39s".
+      {"en",
+       "Mali received two jets from Russia on Tuesday. The Russian Federation also delivered "
+       "the two L-39s to Mali on Tuesday.",
+       "delivery",
+       {"recipient=Mali|supplier=Russia|item_class=jet|count=2|date=2022-08-09|model=L-39",
+        "recipient=Mali|supplier=Russian Federation|item_class=jet|count=2|date=2022-08-09|"
+        "model=L-39"}},
+  });
+}
+
 // A person who receives the visitor or stands by the president at the
 // event the article leads with holds the role on the event's date.
 TEST(FramesTest, APersonAtTheLeadEventHoldsTheRoleOnItsDate) {
