@@ -50,6 +50,9 @@ struct Scratch {
   SentenceMentions mentions;          // of the sentence being read
   ScanMemo scans;                     // scanner searches over that sentence
   std::vector<uint32_t> line_starts;
+  // ModelClass of the model names met so far: claims and their sentences
+  // name the same few models again and again.
+  absl::flat_hash_map<std::string, int> model_classes;
 };
 
 // The value of a slot, typed. This is the one place where extraction builds
@@ -154,6 +157,7 @@ class DocumentExtractor {
   bool FindRebuttals(const Language& lang);
   void Rebut(const Language& lang);
   void FillModels(const Language& lang);
+  int ClassOf(absl::string_view model);  // ModelClass, remembered
   void LeadInDates();
   Modality ModalityOf(const Language& lang, FrameDraft* draft,
                       const std::vector<Span>& quotes, std::string* speaker) const;
@@ -525,8 +529,9 @@ class ModelList {
     }
   }
 
-  bool Fits(absl::string_view name) const {
-    const int c = ModelClass(rules_, name);
+  // Whether a model of class `c` (ModelClass; -1: none) is one of the
+  // claim's.
+  bool Fits(int c) const {
     return c >= 0 && (rules_.classes[c].name == cls_ ||
                       (covers_ != nullptr &&
                        std::find(covers_->begin(), covers_->end(), c) != covers_->end()));
@@ -563,6 +568,12 @@ class ModelList {
   Span where_;
 };
 
+int DocumentExtractor::ClassOf(absl::string_view model) {
+  auto [it, added] = s_->model_classes.try_emplace(model, 0);
+  if (added) it->second = ModelClass(rules_, model);
+  return it->second;
+}
+
 // Models the article names apart from the statement ("The jets were L-39
 // Albatros and Sukhoi-25 models", a detail line after the lead) fill the
 // model slot of a claim of their class that names none: models after its
@@ -595,7 +606,10 @@ void DocumentExtractor::FillModels(const Language& lang) {
       if (search.empty()) continue;
       for (const Span& m : FindModels(lang, p.text, search)) {
         absl::string_view name = absl::string_view(p.text).substr(m.begin, m.end - m.begin);
-        if (!models.Fits(name) || Carrier(lang, p.text, search.begin, m.begin)) continue;
+        if (!models.Fits(ModelClass(rules_, name)) ||
+            Carrier(lang, p.text, search.begin, m.begin)) {
+          continue;
+        }
         models.Add(name, m);
       }
     }
@@ -607,20 +621,29 @@ void DocumentExtractor::FillModels(const Language& lang) {
     if (a == nullptr || b == nullptr) return a == b || slot != "date";
     return a->key == b->key;
   };
+  // Each claim's models with their classes.
+  std::vector<std::vector<std::pair<absl::string_view, int>>> named(frames.size());
+  for (size_t k = 0; k < frames.size(); ++k) {
+    const SlotFill* model = frames[k].Find("model");
+    if (model == nullptr) continue;
+    for (absl::string_view name : absl::StrSplit(model->text, ';')) {
+      named[k].emplace_back(name, ClassOf(name));
+    }
+  }
   // Filled after the pass, so that no claim lends models it only borrowed.
   std::vector<std::pair<size_t, SlotFill>> shared;
   for (size_t k = 0; k < frames.size(); ++k) {
     const FrameDraft& f = frames[k];
     if (!wants(f)) continue;
     ModelList models(rules_, f.Find("item_class")->key);
-    for (const FrameDraft& g : frames) {
-      const SlotFill* model = g.Find("model");
-      if (&g == &f || model == nullptr || g.pattern->tmpl != f.pattern->tmpl ||
-          !agree(f, g, "date") || !agree(f, g, "recipient") || !agree(f, g, "supplier")) {
+    for (size_t j = 0; j < frames.size(); ++j) {
+      const FrameDraft& g = frames[j];
+      if (named[j].empty() || g.pattern->tmpl != f.pattern->tmpl || !agree(f, g, "date") ||
+          !agree(f, g, "recipient") || !agree(f, g, "supplier")) {
         continue;
       }
-      for (absl::string_view name : absl::StrSplit(model->text, ';')) {
-        if (models.Fits(name)) models.Add(name, model->span);
+      for (const auto& [name, c] : named[j]) {
+        if (models.Fits(c)) models.Add(name, g.Find("model")->span);
       }
     }
     if (!models.empty()) shared.emplace_back(k, models.Fill());
