@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/dates.h"
 #include "extract/frames.h"
 #include "extract/lexicon.h"
 #include "extract/slots.h"
@@ -84,6 +85,18 @@ bool Disagrees(const FrameDraft& f, const FrameDraft& lender,
   return false;
 }
 
+// Whether `s` holds a resolved date.
+bool Dated(const SlotFill& s) { return s.kind == SlotFill::Kind::kDate && s.date.resolved; }
+
+// Whether date `a` begins after date `b` ends ("2022-08-10" after
+// "2022-08-07"; "2022-08" is not after "2022-08-07").
+bool After(const SlotFill& a, const SlotFill& b) {
+  double a_lo, a_hi, b_lo, b_hi;
+  DateInterval(a.date, &a_lo, &a_hi);
+  DateInterval(b.date, &b_lo, &b_hi);
+  return a_lo >= b_hi;
+}
+
 // Whether lender `f` may become a claim by inheriting its missing required
 // slots: its template says so, it states a value of its own, and no frame
 // of its template reads its sentence (there it lends to that frame).
@@ -115,7 +128,9 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
     for (size_t k = 0; k < inherits.size(); ++k) {
       const TemplateDef::Inherit& in = inherits[k];
       if (f.lender && !in.completes) continue;
-      if (f.Find(in.slot) != nullptr) continue;
+      // A date of the frame's own that a lender's earlier date may replace.
+      const SlotFill* own = f.Find(in.slot);
+      if (own != nullptr && !(in.replace_later && !own->inherited && Dated(*own))) continue;
       if (!in.when.empty() && (f.inherit_when & (uint32_t{1} << k)) == 0) continue;
       // Same sentence first, then the nearest frame before, then after.
       const SlotFill* best = nullptr;
@@ -150,6 +165,10 @@ void Inherit(const ExtractRules::Impl& rules, absl::string_view language,
           best = value;
           best_sentence = o.sentence;
         }
+      }
+      if (own != nullptr) {
+        if (found || best == nullptr || !Dated(*best) || !After(*own, *best)) continue;
+        f.slots.erase(f.slots.begin() + (own - f.slots.data()));
       }
       SlotFill copy;
       if (found) {

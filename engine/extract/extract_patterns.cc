@@ -290,6 +290,10 @@ void Compiler::CompileTemplates() {
           ok = pick == "lead" || pick == "nearest";
           in.lead = pick == "lead";
         }
+        if (ok && e.HasMember("replace")) {
+          ok = e["replace"].IsString() && std::string(e["replace"].GetString()) == "later";
+          in.replace_later = ok;
+        }
         if (ok && e.HasMember("completes")) {
           ok = e["completes"].IsBool();
           if (ok) in.completes = e["completes"].GetBool();
@@ -315,10 +319,12 @@ void Compiler::CompileTemplates() {
       if (ok && t.inherit.size() > 32) {
         f.Problem(inherit, "a template has at most 32 \"inherit\" rules");
       } else if (!ok) {
-        f.Problem(inherit, "\"inherit\" is an array of {\"slot\", \"from\": [templates], "
-                           "\"scope\": document|sentence, \"distance\": sentences, "
-                           "\"value\": text, \"when\": lexicon, \"pick\": nearest|lead, "
-                           "\"agree\": [slots], \"completes\": true|false}");
+        f.Problem(inherit,
+                  "\"inherit\" is an array of {\"slot\", \"from\": [templates], "
+                  "\"scope\": document|sentence, \"distance\": sentences, "
+                  "\"value\": text, \"when\": lexicon, \"pick\": nearest|lead, "
+                  "\"agree\": [slots], \"completes\": true|false, "
+                  "\"replace\": \"later\"}");
       }
     }
     for (const auto& [field, pairs] :
@@ -406,6 +412,11 @@ void Compiler::CompileTemplates() {
         if (t.Find(slot) == nullptr) {
           f.Problem(f.Find("inherit"), absl::StrCat("\"agree\": \"", slot, "\" is not a slot"));
         }
+      }
+      const SlotType* type = t.Find(in.slot);
+      if (in.replace_later && type != nullptr && *type != SlotType::kDate) {
+        f.Problem(f.Find("inherit"),
+                  absl::StrCat("\"replace\": \"later\" needs a date slot, not \"", in.slot, "\""));
       }
     }
     for (const auto& [field, pairs] :

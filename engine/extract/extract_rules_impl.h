@@ -103,6 +103,11 @@ struct TemplateDef {
     // from the nearest such frame and becomes a claim, when no frame of
     // its template reads its sentence.
     bool completes = false;
+    // A date the frame states itself that falls after the lender's is the
+    // date of a report of the lender's event ("42 de nos soldats sont
+    // tombés à Tessit", said on the radio three days after the attack):
+    // the lender's date takes its place ("replace": "later").
+    bool replace_later = false;
   };
   std::vector<Inherit> inherit;
   // A slot still empty takes the value of a frame of this template whose

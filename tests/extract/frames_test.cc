@@ -595,6 +595,37 @@ TEST(FramesTest, TheStatementsOfOneDeliveryShareItsModels) {
   });
 }
 
+// A toll at the place of an attack the article reports, dated in its
+// sentence after the attack, is dated by the attack: the later date is
+// that of a report ("Ce mercredi, …"). A toll elsewhere, or dated by a
+// month that holds the attack, keeps its own date.
+TEST(FramesTest, ATollAfterTheAttackAtItsPlaceIsTheAttacks) {
+  ExpectFrames({
+      {"fr",
+       "Dimanche, des jihadistes ont attaqué le camp militaire de Tessit. Ce mercredi, "
+       "quarante-deux soldats tombés à Tessit ont été inhumés à Gao.",
+       "casualties",
+       {"place=Tessit|victims=soldats|count=42|event=attack|date=2022-08-07|"
+        "perpetrator=jihadistes"}},
+      {"en",
+       "Jihadists attacked the army camp at Tessit on Sunday. On Wednesday, the toll stood at 42 "
+       "soldiers killed at Tessit.",
+       "casualties",
+       {"place=Tessit|victims=soldiers|count=42|event=attack|date=2022-08-07|"
+        "perpetrator=Jihadists"}},
+      {"fr",
+       "Dimanche, des jihadistes ont attaqué le camp militaire de Tessit. Mardi, trois soldats "
+       "ont été tués à Gao.",
+       "casualties",
+       {"place=Gao|victims=soldats|count=3|event=attack|date=2022-08-09"}},
+      {"fr",
+       "Dimanche, des jihadistes ont attaqué le camp militaire de Tessit. En août, 42 soldats "
+       "sont morts à Tessit.",
+       "casualties",
+       {"place=Tessit|victims=soldats|count=42|event=attack|date=2022-08"}},
+  });
+}
+
 // A person who receives the visitor or stands by the president at the
 // event the article leads with holds the role on the event's date.
 TEST(FramesTest, APersonAtTheLeadEventHoldsTheRoleOnItsDate) {

@@ -95,13 +95,16 @@ TEST(RuleCheck, InheritWhenNamesALexicon) {
       << problem;
 }
 
+// An inherit rule agrees on slots, completes a required slot and replaces
+// only dates.
 TEST(RuleCheck, InheritAgreesOnSlotsAndCompletesRequiredOnes) {
   testing::TempDir dir;
   dir.Write("templates.json", R"({"pack": "t", "rules": [
   {"id": "t.toll", "kind": "claim_template", "priority": 0, "template": "toll",
    "slots": {"count": "count", "date": "date"}, "identity": ["count"],
    "inherit": [{"slot": "date", "from": ["toll"], "agree": ["place"]},
-               {"slot": "date", "from": ["toll"], "completes": true}],
+               {"slot": "date", "from": ["toll"], "completes": true},
+               {"slot": "count", "from": ["toll"], "replace": "later"}],
    "examples": [{"in": "x", "language": "fr", "claims": []}]},
   {"id": "t.attack", "kind": "claim_template", "priority": 0, "template": "attack",
    "slots": {"place": "place", "date": "date"}, "identity": ["place"],
@@ -114,7 +117,11 @@ TEST(RuleCheck, InheritAgreesOnSlotsAndCompletesRequiredOnes) {
   EXPECT_NE(all.find("templates.json:4:15: \"completes\": \"date\" is not a required slot"),
             std::string::npos)
       << all;
-  EXPECT_NE(all.find("templates.json:9:15: \"inherit\" is an array of"), std::string::npos) << all;
+  EXPECT_NE(
+      all.find("templates.json:4:15: \"replace\": \"later\" needs a date slot, not \"count\""),
+      std::string::npos)
+      << all;
+  EXPECT_NE(all.find("templates.json:10:15: \"inherit\" is an array of"), std::string::npos) << all;
 }
 
 // A date counted from the previous one counts days, and "from" names one
