@@ -397,15 +397,33 @@ void ResolveDate(const Publication& pub, DateMention* m) {
   if (m->weekday >= 0 && pub.day && !pub.inferred) ResolveWeekday(*pub.day, m);
 }
 
-void ResolveInOrder(const Publication& pub, DateMention* m, std::optional<DateMention>* last) {
+void ResolveInOrder(const Publication& pub, DateMention* m, PreviousDates* last) {
   if (!m->from_previous) {
     ResolveDate(pub, m);
-    if (m->resolved && m->granularity == Granularity::kDay) *last = *m;
+    if (m->resolved && m->granularity == Granularity::kDay) last->day = *m;
+    if (m->resolved && m->granularity != Granularity::kYear) last->month = *m;
     return;
   }
   m->resolved = false;
-  if (!last->has_value()) return;  // the rule counts days (the compiler checks)
-  const DateMention& l = **last;
+  if (m->unit == DateRule::Unit::kMonth || m->unit == DateRule::Unit::kYear) {
+    if (!last->month.has_value()) return;
+    const DateMention& l = *last->month;
+    if (m->unit == DateRule::Unit::kYear) {
+      SetYear(l.ry + m->amount, l.inferred, m);
+    } else {
+      const absl::CivilMonth month = absl::CivilMonth(l.ry, l.rm) + m->amount;
+      SetMonth(static_cast<int>(month.year()), month.month(), l.inferred, m);
+    }
+    return;
+  }
+  if (!last->day.has_value()) return;
+  const DateMention& l = *last->day;
+  if (m->unit == DateRule::Unit::kWeek) {
+    // A week is loose, as from publication: the month it falls in.
+    const absl::CivilDay d = absl::CivilDay(l.ry, l.rm, l.rd) + 7 * m->amount;
+    SetMonth(static_cast<int>(d.year()), d.month(), l.inferred, m);
+    return;
+  }
   SetDay(absl::CivilDay(l.ry, l.rm, l.rd) + m->amount, l.inferred, m);
 }
 

@@ -81,11 +81,19 @@ Publication InferPublication(const std::vector<DateMention>& mentions);
 // date takes the sentence's one year when it names one, or stays unresolved.
 void ResolveDate(const Publication& pub, DateMention* m);
 
-// ResolveDate for the mentions of a text in order: `last` holds the last
-// mention resolved to a day (none at first). A mention whose offset counts
-// from it ("two days after") takes that day plus the offset, or stays
-// unresolved (and the extractor drops it: its words are no date).
-void ResolveInOrder(const Publication& pub, DateMention* m, std::optional<DateMention>* last);
+// The last mentions of a text resolved to a day, and to a month or a day.
+struct PreviousDates {
+  std::optional<DateMention> day;
+  std::optional<DateMention> month;
+};
+
+// ResolveDate for the mentions of a text in order, `last` starting empty.
+// A mention whose offset counts from the previous date takes it plus the
+// offset: days from the last day ("two days after"), weeks from it to the
+// month they fall in, months and years from the last month or day ("six
+// months later": September 2021 gives March 2022), else it stays unresolved (and the extractor
+// drops it: its words are no date).
+void ResolveInOrder(const Publication& pub, DateMention* m, PreviousDates* last);
 
 // The publication day the page's own dateline states: the first date with
 // its day, month and year that starts where a dateline cue of `lang` ends

@@ -366,7 +366,7 @@ void DocumentExtractor::Dates(const Language& lang, Document* doc) {
   } else if (doc->published_inferred && !doc->published_dateline) {
     pub.inferred = pub.lower_bound = true;  // inferred before: keep it a bound
   }
-  std::optional<DateMention> last;
+  PreviousDates last;
   for (size_t i = 0; i < p.sentences.size(); ++i) {
     for (DateMention& m : s_->dates[i]) ResolveInOrder(pub, &m, &last);
     // "came two days after" with no day before it says nothing a reader

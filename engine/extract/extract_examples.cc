@@ -103,7 +103,7 @@ std::string ExampleRunner::Date(const Language& lang, const std::string& rule_id
   }
   if (mentions.empty()) return "null";
   // In order, as in a document; the mention this rule made, else the first.
-  std::optional<extract_internal::DateMention> last;
+  extract_internal::PreviousDates last;
   for (extract_internal::DateMention& m : mentions) {
     extract_internal::ResolveInOrder(pub, &m, &last);
   }

@@ -472,10 +472,6 @@ void Compiler::CompileDates() {
           continue;
         }
         proto.from_previous = from == "previous";
-        if (proto.from_previous && proto.unit != DateRule::Unit::kDay) {
-          f.Problem(relative, "a date counted from the previous one must count days");
-          continue;
-        }
       }
     }
     for (Language* lang : LanguagesOf(&f)) {

@@ -271,7 +271,8 @@ void FrameBuilder::AddPlace(Span match, uint32_t limit, Fills* fills) const {
 }
 
 // The sentence date closest to `around`: inside it, else after it (up to
-// `limit`), else before it; none that a date slot already holds.
+// `limit`, and not one counted from the date before it), else before it;
+// none that a date slot already holds.
 const DateMention* FrameBuilder::NearestDate(Span around, uint32_t limit,
                                              const Fills& fills) const {
   const DateMention* inside = nullptr;
@@ -288,7 +289,9 @@ const DateMention* FrameBuilder::NearestDate(Span around, uint32_t limit,
     if (d.begin >= around.begin && d.end <= around.end) {
       if (inside == nullptr) inside = &d;
     } else if (d.begin >= around.end) {
-      if (after == nullptr && d.end <= limit) after = &d;
+      // A date counted from the one before ("neuf mois plus tard, …")
+      // dates what follows it.
+      if (after == nullptr && d.end <= limit && !d.from_previous) after = &d;
     } else if (d.end <= around.begin) {
       before = &d;
     }

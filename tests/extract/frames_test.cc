@@ -626,6 +626,30 @@ TEST(FramesTest, ATollAfterTheAttackAtItsPlaceIsTheAttacks) {
   });
 }
 
+// "Six mois plus tard" counts months from the date before it and dates
+// what follows it: the statement it ends does not take it.
+TEST(FramesTest, ADateCountedFromThePreviousOneDatesWhatFollows) {
+  ExpectFrames({
+      {"fr",
+       "Quatre hélicoptères sont arrivés en septembre 2021. Six mois plus tard, le Mali a reçu "
+       "deux Mi-35M.",
+       "delivery",
+       {"item_class=helicopter|count=4|date=2021-09|recipient=Mali",
+        "recipient=Mali|item_class=helicopter|count=2|model=Mi-35M|date=2022-03"}},
+      {"en",
+       "Four Mi-171 helicopters were delivered to Mali in September 2021. Six months later came "
+       "two Mi-35M attack helicopters.",
+       "delivery",
+       {"recipient=Mali|item_class=helicopter|count=4|model=Mi-171|date=2021-09",
+        "item_class=helicopter|count=2|model=Mi-35M|date=2022-03|recipient=Mali"}},
+      {"fr",
+       "Le colonel Assimi Goïta avait pris la tête du putsch d'août 2020 contre le président "
+       "Ibrahim Boubacar Keïta avant d'écarter, neuf mois plus tard, les autorités civiles.",
+       "role",
+       {"person=Ibrahim Boubacar Keïta|role=president|date=2020-08|organisation=Mali"}},
+  });
+}
+
 // A person who receives the visitor or stands by the president at the
 // event the article leads with holds the role on the event's date.
 TEST(FramesTest, APersonAtTheLeadEventHoldsTheRoleOnItsDate) {
