@@ -74,7 +74,9 @@ struct Floor {
 // 17 soldiers and 4 civilians killed", "revised the toll to 42 soldiers
 // killed"), three lack the perpetrator the annotators carried over from the
 // attack and two take the date of a 2021 ambush the article recalls (23/66
-// after the round).
+// after the round). Models shared by the statements of one delivery,
+// report-dated tolls, claimed attacks and "six months later" moved the
+// used corpora and left the held-out pair at 28/65 and 27/74.
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.79, 0.58},
     {"seeds", "delivery", 1.0, 1.0},
@@ -93,13 +95,13 @@ constexpr Floor kFloors[] = {
     {"mali-en", "delivery", 0.86, 0.77},
     {"mali-en2", "", 0.80, 0.66},
     {"mali-en3", "", 0.62, 0.49},
-    {"mali-fr4", "", 0.71, 0.48},
-    {"mali-fr5", "", 0.69, 0.48},
+    {"mali-fr4", "", 0.80, 0.55},
+    {"mali-fr5", "", 0.72, 0.51},
     {"mali-en4", "", 0.78, 0.48},
-    {"mali-fr6", "", 0.53, 0.34},
+    {"mali-fr6", "", 0.57, 0.37},
     {"mali-en5", "", 0.66, 0.49},
-    {"mali-fr7", "", 0.47, 0.36},
-    {"mali-en6", "", 0.48, 0.32},
+    {"mali-fr7", "", 0.51, 0.39},
+    {"mali-en6", "", 0.51, 0.34},
     {"mali-fr8", "", 0.47, 0.32},
     {"mali-en7", "", 0.56, 0.33},
     {"mali-fr9", "", 0.42, 0.25},
