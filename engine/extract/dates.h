@@ -91,8 +91,8 @@ struct PreviousDates {
 // A mention whose offset counts from the previous date takes it plus the
 // offset: days from the last day ("two days after"), weeks from it to the
 // month they fall in, months and years from the last month or day ("six
-// months later": September 2021 gives March 2022), else it stays unresolved (and the extractor
-// drops it: its words are no date).
+// months later": September 2021 gives March 2022). Without such a date it
+// stays unresolved (and the extractor drops it: its words are no date).
 void ResolveInOrder(const Publication& pub, DateMention* m, PreviousDates* last);
 
 // The publication day the page's own dateline states: the first date with

@@ -523,9 +523,10 @@ void DocumentExtractor::LeadInDates() {
 // classes it covers, each once, in the order found.
 class ModelList {
  public:
-  ModelList(const ExtractRules::Impl& rules, const std::string& cls) : rules_(rules), cls_(cls) {
+  ModelList(const ExtractRules::Impl& rules, std::string cls)
+      : rules_(rules), cls_(std::move(cls)) {
     for (const EquipmentClass& k : rules.classes) {
-      if (k.name == cls) covers_ = &k.covers;
+      if (k.name == cls_) covers_ = &k.covers;
     }
   }
 
@@ -562,7 +563,7 @@ class ModelList {
 
  private:
   const ExtractRules::Impl& rules_;
-  const std::string& cls_;
+  std::string cls_;
   const std::vector<int>* covers_ = nullptr;
   std::vector<std::string> names_, keys_;
   Span where_;
@@ -606,8 +607,7 @@ void DocumentExtractor::FillModels(const Language& lang) {
       if (search.empty()) continue;
       for (const Span& m : FindModels(lang, p.text, search)) {
         absl::string_view name = absl::string_view(p.text).substr(m.begin, m.end - m.begin);
-        if (!models.Fits(ModelClass(rules_, name)) ||
-            Carrier(lang, p.text, search.begin, m.begin)) {
+        if (!models.Fits(ClassOf(name)) || Carrier(lang, p.text, search.begin, m.begin)) {
           continue;
         }
         models.Add(name, m);
