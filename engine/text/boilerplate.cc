@@ -1,6 +1,7 @@
 // Cutting what is not the article, line by line, with the boilerplate rules:
-// one RE2::Set pass per line says which rules match; the first of those in
-// priority order decides what is cut.
+// one search of their alternation passes over the lines none matches, one
+// RE2::Set pass over the others says which rules match; the first of those
+// in priority order decides what is cut.
 #include <algorithm>
 #include <vector>
 
@@ -93,9 +94,12 @@ void FindCuts(const Impl& rules, absl::string_view text,
     const Line& line = lines[li];
     absl::string_view content = Content(text, line);
     if (content.empty()) continue;
+    const re2::StringPiece piece(content.data(), content.size());
+    if (rules.boilerplate_any != nullptr && !RE2::PartialMatch(piece, *rules.boilerplate_any)) {
+      continue;
+    }
     hits.clear();
-    if (!rules.boilerplate_set->Match(
-            re2::StringPiece(content.data(), content.size()), &hits)) {
+    if (!rules.boilerplate_set->Match(piece, &hits)) {
       continue;
     }
     std::sort(hits.begin(), hits.end());  // indices are in priority order

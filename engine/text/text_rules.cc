@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "internal/rule_set.h"
 #include "internal/stage_rules.h"
 #include "text/rule_pattern.h"
@@ -163,6 +164,14 @@ std::unique_ptr<TextRules> CompileTextRules(const RuleSet& set,
                            "the boilerplate patterns together exceed the "
                            "pattern-set memory budget"});
       impl->boilerplate_set.reset();
+    } else {
+      std::vector<std::string> alternatives;
+      for (const Impl::Boilerplate& b : impl->boilerplate) {
+        alternatives.push_back(absl::StrCat("(?:", b.pattern->pattern(), ")"));
+      }
+      auto any = std::make_unique<RE2>(absl::StrJoin(alternatives, "|"),
+                                       text_internal::RulePatternOptions());
+      if (any->ok()) impl->boilerplate_any = std::move(any);
     }
   }
   return std::make_unique<TextRules>(std::move(impl));

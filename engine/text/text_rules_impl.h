@@ -35,6 +35,10 @@ struct TextRules::Impl {
   // Every boilerplate pattern, index = position in `boilerplate`; one pass per
   // line tells which rules to look at. Null when there are none.
   std::unique_ptr<RE2::Set> boilerplate_set;
+  // The same patterns as one alternation, which says whether any matches a
+  // line at a cost below the set's: most lines are article text that none
+  // matches. Null when the set is.
+  std::unique_ptr<RE2> boilerplate_any;
 
   // char_map: code point -> replacement (UTF-8).
   absl::flat_hash_map<uint32_t, std::string> char_map;
