@@ -108,27 +108,35 @@ void SetYear(int y, bool inferred, DateMention* m) {
   m->inferred = inferred;
 }
 
-void ResolveRelative(absl::CivilDay p, bool inferred, bool lower_bound, DateMention* m) {
+// `base` moved by the mention's offset, at the precision of its unit; a
+// week is loose: the month it falls in ("il y a une semaine").
+void SetOffset(absl::CivilDay base, bool inferred, DateMention* m) {
   switch (m->unit) {
     case Unit::kYear:
-      SetYear(static_cast<int>(p.year()) + m->amount, inferred, m);
+      SetYear(static_cast<int>(base.year()) + m->amount, inferred, m);
       return;
     case Unit::kMonth: {
-      absl::CivilMonth mo = absl::CivilMonth(p) + m->amount;
+      absl::CivilMonth mo = absl::CivilMonth(base) + m->amount;
       SetMonth(static_cast<int>(mo.year()), mo.month(), inferred, m);
       return;
     }
     case Unit::kDay:
-      if (!inferred) SetDay(p + m->amount, false, m);
+      SetDay(base + m->amount, inferred, m);
       return;
     case Unit::kWeek: {
-      // A week is loose: the month it falls in ("il y a une semaine").
-      if (lower_bound) return;
-      absl::CivilDay d = p + 7 * m->amount;
-      SetMonth(static_cast<int>(d.year()), d.month(), false, m);
+      absl::CivilDay d = base + 7 * m->amount;
+      SetMonth(static_cast<int>(d.year()), d.month(), inferred, m);
       return;
     }
   }
+}
+
+void ResolveRelative(absl::CivilDay p, bool inferred, bool lower_bound, DateMention* m) {
+  // Days and weeks need the publication day itself, not an estimate of it.
+  if (m->unit == Unit::kDay && inferred) return;
+  if (m->unit == Unit::kWeek && lower_bound) return;
+  const bool by_day = m->unit == Unit::kDay || m->unit == Unit::kWeek;
+  SetOffset(p, by_day ? false : inferred, m);
 }
 
 // A year-less month (and day) against a publication date.
@@ -405,26 +413,12 @@ void ResolveInOrder(const Publication& pub, DateMention* m, PreviousDates* last)
     return;
   }
   m->resolved = false;
-  if (m->unit == DateRule::Unit::kMonth || m->unit == DateRule::Unit::kYear) {
-    if (!last->month.has_value()) return;
-    const DateMention& l = *last->month;
-    if (m->unit == DateRule::Unit::kYear) {
-      SetYear(l.ry + m->amount, l.inferred, m);
-    } else {
-      const absl::CivilMonth month = absl::CivilMonth(l.ry, l.rm) + m->amount;
-      SetMonth(static_cast<int>(month.year()), month.month(), l.inferred, m);
-    }
-    return;
-  }
-  if (!last->day.has_value()) return;
-  const DateMention& l = *last->day;
-  if (m->unit == DateRule::Unit::kWeek) {
-    // A week is loose, as from publication: the month it falls in.
-    const absl::CivilDay d = absl::CivilDay(l.ry, l.rm, l.rd) + 7 * m->amount;
-    SetMonth(static_cast<int>(d.year()), d.month(), l.inferred, m);
-    return;
-  }
-  SetDay(absl::CivilDay(l.ry, l.rm, l.rd) + m->amount, l.inferred, m);
+  // Months and years count from the last month or day, days and weeks from
+  // the last day.
+  const bool by_month = m->unit == DateRule::Unit::kMonth || m->unit == DateRule::Unit::kYear;
+  const std::optional<DateMention>& from = by_month ? last->month : last->day;
+  if (!from.has_value()) return;
+  SetOffset(absl::CivilDay(from->ry, from->rm, from->rd == 0 ? 1 : from->rd), from->inferred, m);
 }
 
 std::string DateKey(const DateMention& m) {

@@ -642,8 +642,9 @@ void DocumentExtractor::FillModels(const Language& lang) {
           !agree(f, g, "recipient") || !agree(f, g, "supplier")) {
         continue;
       }
+      const Span where = g.Find("model")->span;
       for (const auto& [name, c] : named[j]) {
-        if (models.Fits(c)) models.Add(name, g.Find("model")->span);
+        if (models.Fits(c)) models.Add(name, where);
       }
     }
     if (!models.empty()) shared.emplace_back(k, models.Fill());
