@@ -443,9 +443,18 @@ void DocumentExtractor::Rebut(const Language& lang) {
     for (const Span& r : s_->rebuttals[i]) {
       const size_t begin = p.sentences[i].begin;
       const bool opens = TrimPhrase(p.text.substr(begin, r.begin - begin)).empty();
+      // A sentence that rejects a statement it makes itself ("La junte nie
+      // toute présence du groupe au Mali") rebuts no statement before it.
+      auto own = [&](const FrameDraft& f) {
+        return std::any_of(frames.begin(), frames.end(), [&](const FrameDraft& e) {
+          return e.sentence == i && e.pattern->tmpl == f.pattern->tmpl && e.span.begin < r.end &&
+                 r.begin < e.span.end;
+        });
+      };
       auto candidate = [&](const FrameDraft& f) {
         if (!f.pattern->tmpl->sentence_cues) return false;
-        return opens ? i > 0 && f.sentence == i - 1 : f.sentence == i && f.span.end <= r.begin;
+        return opens ? i > 0 && f.sentence == i - 1 && !own(f)
+                     : f.sentence == i && f.span.end <= r.begin;
       };
       std::optional<uint32_t> last;
       for (const FrameDraft& f : frames) {
@@ -733,13 +742,15 @@ Modality DocumentExtractor::ModalityOf(const Language& lang, FrameDraft* draft,
     if (!of_dropped && (any_source || tmpl.drop_alleged.empty())) statement.push_back(c);
   }
   // The sentence without its rebuttals, which deny the statement before
-  // them and not the whole sentence.
+  // them and not the whole sentence; but a rebuttal over the statement
+  // itself ("La junte nie toute présence du groupe") is its denial.
   std::vector<Span> sentence = {{p.sentences[draft->sentence].begin,
                                  p.sentences[draft->sentence].end}};
   if (draft->sentence < s_->rebuttals.size()) {
     for (const Span& r : s_->rebuttals[draft->sentence]) {
       Span& last = sentence.back();
       if (r.begin < last.begin || r.end > last.end) continue;
+      if (r.begin < draft->span.end && draft->span.begin < r.end) continue;
       Span rest{r.end, last.end};
       last.end = r.begin;
       sentence.push_back(rest);

@@ -426,7 +426,8 @@ TEST(FramesTest, ARebuttalDeniesTheStatementBeforeIt) {
        "La situation a changé avec le retrait de la force Barkhane du Mali et l'arrivée, selon "
        "les capitales occidentales, de mercenaires du groupe russe Wagner au Mali, ce que la "
        "junte conteste.",
-       "withdrawal", {"actor=Barkhane|place=Mali|modality=reported"}},
+       "withdrawal",
+       {"actor=Barkhane|place=Mali|modality=reported"}},
       {"en",
        "Western governments accuse Mali of bringing in mercenaries from Russia's Wagner Group, "
        "which Bamako denies. French troops are deployed in Niger.",
@@ -442,6 +443,31 @@ TEST(FramesTest, ARebuttalDeniesTheStatementBeforeIt) {
        {"actor=instructeurs russes|place=Mali|date=2021-12|modality=reported",
         "actor=instructeurs russes|place=Mali|date=2021-12|modality=denied",
         "actor=conseillers militaires russes|place=Mali"}},
+      // A rebuttal may go on past what it rejects, or name it by anaphora.
+      {"en",
+       "Wagner Group personnel began deploying to Mali in December 2021. Bamako disputes this, "
+       "calling the Russians mere instructors.",
+       "deployment",
+       {"actor=Wagner|place=Mali|date=2021-12",
+        "actor=Wagner|place=Mali|date=2021-12|modality=denied"}},
+      {"en",
+       "Wagner Group personnel began deploying to Mali in December 2021. The transitional "
+       "authorities have consistently denied hiring the group.",
+       "deployment",
+       {"actor=Wagner|place=Mali|date=2021-12",
+        "actor=Wagner|place=Mali|date=2021-12|modality=denied"}},
+      // "denied that …" states a claim of its own: no rebuttal.
+      {"en",
+       "Wagner Group personnel began deploying to Mali in December 2021. The junta denied that "
+       "Russian troops are deployed in Mali.",
+       "deployment",
+       {"actor=Wagner|place=Mali|date=2021-12", "actor=Russia|place=Mali|modality=denied"}},
+      {"fr",
+       "En décembre 2021, la France a condamné l'arrivée de mercenaires de Wagner au Mali, que les "
+       "autorités maliennes ont contesté.",
+       "deployment",
+       {"actor=Wagner|place=Mali|date=2021-12",
+        "actor=Wagner|place=Mali|date=2021-12|modality=denied"}},
   });
 }
 
