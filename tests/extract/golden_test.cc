@@ -76,7 +76,10 @@ struct Floor {
 // attack and two take the date of a 2021 ambush the article recalls (23/66
 // after the round). Models shared by the statements of one delivery,
 // report-dated tolls, claimed attacks and "six months later" moved the
-// used corpora and left the held-out pair at 28/65 and 27/74.
+// used corpora and left the held-out pair at 28/65 and 27/74. mali-fr11 and
+// mali-en10, written after that without reading the rules, keep to the
+// everyday registers of mainstream outlets: 45/83, 45/115 and 46/88,
+// 46/138 with the rules of the eighth round; a ninth round uses them.
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.79, 0.58},
     {"seeds", "delivery", 1.0, 1.0},
@@ -108,6 +111,8 @@ constexpr Floor kFloors[] = {
     {"mali-en8", "", 0.33, 0.19},
     {"mali-fr10", "", 0.42, 0.20},
     {"mali-en9", "", 0.35, 0.20},
+    {"mali-fr11", "", 0.52, 0.37},
+    {"mali-en10", "", 0.51, 0.32},
 };
 
 class GoldenExtraction : public ::testing::Test {
