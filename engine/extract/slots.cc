@@ -151,6 +151,21 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
     if (!all) return;
   }
   if (out->size() > before) return;
+  // A nationality adjective alone ("des « instructeurs » russes", "Russian
+  // instructors" read as "russes", "Russian") gives its country; a noun of
+  // nationality ("les Russes présents au Mali", "the Russians") names
+  // people and stays as written.
+  {
+    std::vector<EntityMention> named = ctx_.mentions->EntitiesIn(stripped);
+    const absl::string_view word = Slice(text, stripped);
+    const bool adjective =
+        !word.empty() && (!StartsUpper(word) || (word.back() != 's' && word.back() != 'S'));
+    if (adjective && named.size() == 1 && named.front().demonym &&
+        named.front().span.begin == stripped.begin && named.front().span.end == stripped.end) {
+      out->push_back(Entity(name, named.front()));
+      return;
+    }
+  }
   // A country's armed forces ("les militaires français") stand for it.
   // The phrase must be headed by the forces, a count aside ("quelque 2 400
   // militaires français", not "deux responsables militaires maliens").

@@ -80,8 +80,11 @@ struct Floor {
 // mali-en10, written after that without reading the rules, keep to the
 // everyday registers of mainstream outlets: 45/83, 45/115 and 46/88,
 // 46/138 with the rules of the eighth round; a ninth round uses them.
+// Its instructors read as the country that sends them ("n'évoque que des
+// « instructeurs » russes": Russie, as the later corpora write it) cost
+// the seeds a point of precision: they keep "instructeurs russes".
 constexpr Floor kFloors[] = {
-    {"seeds", "", 0.79, 0.58},
+    {"seeds", "", 0.78, 0.58},
     {"seeds", "delivery", 1.0, 1.0},
     {"seeds", "role", 0.65, 0.6},
     {"seeds", "withdrawal", 0.95, 0.45},
