@@ -82,7 +82,11 @@ struct Floor {
 // 46/138 with the rules of the eighth round; a ninth round uses them.
 // Its instructors read as the country that sends them ("n'évoque que des
 // « instructeurs » russes": Russie, as the later corpora write it) cost
-// the seeds a point of precision: they keep "instructeurs russes".
+// the seeds a point of precision: they keep "instructeurs russes". So do
+// mali-fr4 (whose "des instructeurs russes s'y installaient" is read with
+// its place in Mali, not Tombouctou) and mali-fr5 (whose annotators list
+// no claim for "que Bamako présente comme des « instructeurs russes »",
+// where the seeds' list one): 35/44 and 40/56.
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.78, 0.58},
     {"seeds", "delivery", 1.0, 1.0},
@@ -101,8 +105,8 @@ constexpr Floor kFloors[] = {
     {"mali-en", "delivery", 0.86, 0.77},
     {"mali-en2", "", 0.80, 0.66},
     {"mali-en3", "", 0.62, 0.49},
-    {"mali-fr4", "", 0.80, 0.55},
-    {"mali-fr5", "", 0.72, 0.51},
+    {"mali-fr4", "", 0.79, 0.55},
+    {"mali-fr5", "", 0.71, 0.51},
     {"mali-en4", "", 0.78, 0.48},
     {"mali-fr6", "", 0.57, 0.37},
     {"mali-en5", "", 0.66, 0.49},
