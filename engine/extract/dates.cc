@@ -274,11 +274,18 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
   std::sort(kept.begin(), kept.end(), [](const DateMention& a, const DateMention& b) {
     return a.begin < b.begin;
   });
-  // The first future-tense cue: dates after it in the sentence are future.
-  uint32_t future_at = end;
+  // The first future-tense cue: dates after it in its clause are future
+  // ("It will be recalled that Mali had received …, while two Mi-35M were
+  // delivered in March": March is past).
+  uint32_t future_at = end, future_end = end;
   Span cue;
   if (lang.future != nullptr && FirstMatch(*lang.future, text, begin, end, &cue)) {
     future_at = cue.begin;
+    Span clause_break;
+    if (lang.clause_break_re != nullptr &&
+        FirstMatch(*lang.clause_break_re, text, cue.end, end, &clause_break)) {
+      future_end = clause_break.begin;
+    }
   }
   int context_year = 0;
   if (lang.year_re != nullptr) {
@@ -295,7 +302,7 @@ void FindDates(const Language& lang, absl::string_view text, uint32_t begin,
     }
   }
   for (DateMention& m : kept) {
-    m.future = future_at < m.begin;
+    m.future = future_at < m.begin && m.begin < future_end;
     m.context_year = std::max(context_year, 0);
     out->push_back(m);
   }

@@ -549,8 +549,17 @@ void FrameBuilder::Build(Span match, const std::vector<re2::StringPiece>& groups
   std::vector<Item> items;
   uint32_t limit = ctx_.sentence.end;
   if (!fills.items.empty()) {
-    uint32_t stop = fills.items.end;
-    items = ParseItems(rules_, lang_, ctx_.text, fills.items, &stop);
+    uint32_t stop = fills.items.end, start = fills.items.begin;
+    items = ParseItems(rules_, lang_, ctx_.text, fills.items, &stop, &start);
+    // Items that open the statement, after a clause that names none ("since
+    // late 2021, the most recent on January 19, when Su-25 jets … were
+    // handed over"): the statement starts with them.
+    if (start > fills.items.begin && fills.items.begin <= match.begin && !items.empty()) {
+      const Item& first = items.front();
+      const uint32_t b =
+          first.has_count && !first.implicit_count ? first.count_span.begin : first.start;
+      if (b > match.begin && b < match.end) match.begin = b;
+    }
     if (stop < fills.items.end) {
       limit = stop;
       uint32_t end = fills.items.begin;
@@ -716,16 +725,30 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
   re2::StringPiece input(ctx.shadow.data(), ctx.shadow.size());
   FrameBuilder builder(rules, lang, p, ctx);
   const size_t earlier = out->size();
-  // Whether a frame of the template already read covers `begin`: the
-  // caller drops every draft over it (see Frames in extract.cc).
+  // The end of a frame of the template already read that covers `begin`
+  // (0: none): the caller drops every draft over it (see Frames in
+  // extract.cc), and the search goes on after it.
   auto covered = [&](uint32_t begin) {
+    uint32_t end = 0;
     for (size_t k = 0; k < earlier; ++k) {
       const FrameDraft& d = (*out)[k];
       if (!d.lender && Compete(*d.pattern, p) && d.span.begin <= begin && begin < d.span.end) {
-        return true;
+        end = std::max(end, d.span.end);
       }
     }
-    return false;
+    return end;
+  };
+  // The end of the last frame of the template already read that lies
+  // inside text[begin, end) and ends before it (0: none).
+  auto inside = [&](uint32_t begin, uint32_t end) {
+    uint32_t last = 0;
+    for (size_t k = 0; k < earlier; ++k) {
+      const FrameDraft& d = (*out)[k];
+      if (!d.lender && Compete(*d.pattern, p) && begin < d.span.begin && d.span.end < end) {
+        last = std::max(last, d.span.end);
+      }
+    }
+    return last;
   };
   // The span first (RE2's DFAs), the groups only for a match that is read:
   // the groups come from the same leftmost-first match, anchored on it.
@@ -754,8 +777,14 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
       match.end = match.begin + static_cast<uint32_t>(trimmed.size());
     }
     pos = e;
-    // Build keeps match.begin and a non-empty span.
-    if (covered(match.begin)) continue;
+    // Build keeps a non-empty span within the match. A match that starts in
+    // a statement already read may hold another after it ("received four
+    // Mi-171 helicopters from Russia, while two Mi-35M … were delivered in
+    // March"): the search resumes where that statement ends.
+    if (const uint32_t end = covered(match.begin)) {
+      pos = std::max<size_t>(end, b + 1);
+      continue;
+    }
     if (n > 1 && !ReadGroups(*p.re, p.group_matcher.get(), input, b, re_end, groups.data(), n)) {
       continue;  // not reached: the span matched
     }
@@ -764,6 +793,11 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
       groups[p.tail.index] = re2::StringPiece(ctx.shadow.data() + re_end, e - re_end);
     }
     builder.Build(match, groups, out);
+    // A match over a statement already read, beyond it ("Mali had received
+    // four Mi-171 helicopters from Russia, while two Mi-35M helicopters were
+    // delivered in March" for a passive pattern): what follows that
+    // statement is searched again.
+    if (const uint32_t end = inside(match.begin, match.end)) pos = std::max<size_t>(end, b + 1);
   }
 }
 

@@ -480,15 +480,27 @@ bool SentenceMentions::RoleIn(Span span, RoleMention* out) const {
   return false;
 }
 
-std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
-                             const Language& lang, absl::string_view text,
-                             Span span, uint32_t* end) {
+std::vector<Item> ParseItems(const ExtractRules::Impl& rules, const Language& lang,
+                             absl::string_view text, Span span, uint32_t* end, uint32_t* start) {
   std::vector<Item> items;
   if (lang.clause_break_re != nullptr) {
+    // The items end at the first clause break; but a clause before the
+    // break that names no equipment is not where they are ("Mali got them,
+    // while two Mi-35M helicopters … were delivered"): they start after it.
     std::vector<Span> breaks = FindAll(*lang.clause_break_re, text, span);
-    if (!breaks.empty()) span.end = breaks.front().begin;
+    for (const Span& b : breaks) {
+      const Span before{span.begin, b.begin};
+      const bool named = (lang.noun_re != nullptr && FindsAny(*lang.noun_re, text, before)) ||
+                         (lang.model_re != nullptr && FindsAny(*lang.model_re, text, before));
+      if (named) {
+        span.end = b.begin;
+        break;
+      }
+      span.begin = b.end;
+    }
   }
   if (end != nullptr) *end = span.end;
+  if (start != nullptr) *start = span.begin;
   if (span.empty()) return items;
   // Nouns and models, in text order; a model right after an item of its
   // class ("hélicoptère Mi-24P", "jets L-39 et Sukhoi-25") belongs to it.

@@ -173,11 +173,12 @@ std::vector<Span> FindModels(const Language& lang, absl::string_view text, Span 
 
 // The items of an enumeration in text[span]: "cinq jets militaires et un
 // hélicoptère de combat, dont plusieurs jets L-39 et un hélicoptère Mi-24P"
-// gives jet (5, L-39) and helicopter (1, Mi-24P). Stops at a clause break;
-// *end (optional) receives where the enumeration stops.
-std::vector<Item> ParseItems(const ExtractRules::Impl& rules,
-                             const Language& lang, absl::string_view text,
-                             Span span, uint32_t* end = nullptr);
+// gives jet (5, L-39) and helicopter (1, Mi-24P). Stops at a clause break,
+// and starts after one that only a clause naming no equipment precedes;
+// *end and *start (optional) receive where the enumeration stops and starts.
+std::vector<Item> ParseItems(const ExtractRules::Impl& rules, const Language& lang,
+                             absl::string_view text, Span span, uint32_t* end = nullptr,
+                             uint32_t* start = nullptr);
 
 // Counted groups of nouns of lexicon `lexicon` in text[span], each with the
 // count written before it: "dix-sept soldats et quatre civils" gives

@@ -471,6 +471,31 @@ TEST(FramesTest, ARebuttalDeniesTheStatementBeforeIt) {
   });
 }
 
+// A statement read by one pattern does not hide the next one in its
+// sentence from another, and an enumeration that opens its statement after a
+// clause naming no equipment starts the statement ("since late 2021, the most
+// recent on January 19, when Su-25 jets … were handed over": January 19).
+// A future-tense cue ("It will be recalled") makes future only the dates of
+// its own clause.
+TEST(FramesTest, AStatementReadDoesNotHideTheNextOne) {
+  ExpectFrames({
+      {"en",
+       "It will be recalled that Mali had on September 30, 2021, received four Mi-171 "
+       "helicopters from Russia, while two Mi-35M attack helicopters were delivered in March "
+       "this year.",
+       "delivery",
+       {"supplier=Russia|recipient=Mali|item_class=helicopter|model=Mi-171|count=4|date=2021-09-30",
+        "item_class=helicopter|model=Mi-35M|count=2|date=2022-03|supplier=Russia|recipient=Mali"}},
+      {"en",
+       "Moscow has delivered military aircraft to Mali since late 2021, the most recent on "
+       "January 19, when Su-25 jets were handed over in Bamako.",
+       "delivery",
+       {"supplier=Moscow|recipient=Mali|item_class=aircraft|date=2021|place=Bamako|model=Su-25",
+        "supplier=Moscow|recipient=Mali|item_class=jet|count=>=2|model=Su-25|date=2022-01-19|"
+        "place=Bamako"}},
+  });
+}
+
 // The claims of a denied statement deny their values ("not wagner"), so
 // that reconciliation counts them against those values; a denied toll
 // speaks to its count alone. The reported statement keeps its values.

@@ -86,7 +86,10 @@ struct Floor {
 // mali-fr4 (whose "des instructeurs russes s'y installaient" is read with
 // its place in Mali, not Tombouctou) and mali-fr5 (whose annotators list
 // no claim for "que Bamako présente comme des « instructeurs russes »",
-// where the seeds' list one): 35/44 and 40/56.
+// where the seeds' list one): 35/44 and 40/56. mali-fr6 then gained a
+// restated delivery its annotators do not list ("deux Mi-35M ont été
+// acheminés", read once statements already read stopped hiding the rest of
+// their sentence): 29/51.
 constexpr Floor kFloors[] = {
     {"seeds", "", 0.78, 0.58},
     {"seeds", "delivery", 1.0, 1.0},
@@ -108,7 +111,7 @@ constexpr Floor kFloors[] = {
     {"mali-fr4", "", 0.79, 0.55},
     {"mali-fr5", "", 0.71, 0.51},
     {"mali-en4", "", 0.78, 0.48},
-    {"mali-fr6", "", 0.57, 0.37},
+    {"mali-fr6", "", 0.56, 0.37},
     {"mali-en5", "", 0.66, 0.49},
     {"mali-fr7", "", 0.51, 0.39},
     {"mali-en6", "", 0.51, 0.34},
