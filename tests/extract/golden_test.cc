@@ -80,7 +80,9 @@ struct Floor {
 // mali-en10, written after that without reading the rules, keep to the
 // everyday registers of mainstream outlets: 45/83, 45/115 and 46/88,
 // 46/138 with the rules of the eighth round; a ninth round uses them
-// (51/91 and 57/100 after it).
+// (51/91 and 57/100 after it, 60/105 and 67/111 after the wordings that
+// followed: coups that bring someone to power, agreements signed
+// "between", visits "effectuées", listed deliveries).
 // Its instructors read as the country that sends them ("n'évoque que des
 // « instructeurs » russes": Russie, as the later corpora write it) cost
 // the seeds a point of precision: they keep "instructeurs russes". So do
@@ -122,8 +124,8 @@ constexpr Floor kFloors[] = {
     {"mali-en8", "", 0.33, 0.19},
     {"mali-fr10", "", 0.42, 0.20},
     {"mali-en9", "", 0.35, 0.20},
-    {"mali-fr11", "", 0.55, 0.43},
-    {"mali-en10", "", 0.56, 0.40},
+    {"mali-fr11", "", 0.56, 0.51},
+    {"mali-en10", "", 0.59, 0.48},
 };
 
 class GoldenExtraction : public ::testing::Test {
