@@ -725,30 +725,16 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
   re2::StringPiece input(ctx.shadow.data(), ctx.shadow.size());
   FrameBuilder builder(rules, lang, p, ctx);
   const size_t earlier = out->size();
-  // The end of a frame of the template already read that covers `begin`
-  // (0: none): the caller drops every draft over it (see Frames in
-  // extract.cc), and the search goes on after it.
-  auto covered = [&](uint32_t begin) {
+  // The latest end of the frames of the template already read that `pick`
+  // accepts (0: none). The caller drops every draft over such a frame (see
+  // Frames in extract.cc); the search goes on after it.
+  auto end_of_read = [&](auto pick) {
     uint32_t end = 0;
     for (size_t k = 0; k < earlier; ++k) {
       const FrameDraft& d = (*out)[k];
-      if (!d.lender && Compete(*d.pattern, p) && d.span.begin <= begin && begin < d.span.end) {
-        end = std::max(end, d.span.end);
-      }
+      if (!d.lender && Compete(*d.pattern, p) && pick(d.span)) end = std::max(end, d.span.end);
     }
     return end;
-  };
-  // The end of the last frame of the template already read that lies
-  // inside text[begin, end) and ends before it (0: none).
-  auto inside = [&](uint32_t begin, uint32_t end) {
-    uint32_t last = 0;
-    for (size_t k = 0; k < earlier; ++k) {
-      const FrameDraft& d = (*out)[k];
-      if (!d.lender && Compete(*d.pattern, p) && begin < d.span.begin && d.span.end < end) {
-        last = std::max(last, d.span.end);
-      }
-    }
-    return last;
   };
   // The span first (RE2's DFAs), the groups only for a match that is read:
   // the groups come from the same leftmost-first match, anchored on it.
@@ -781,7 +767,8 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
     // a statement already read may hold another after it ("received four
     // Mi-171 helicopters from Russia, while two Mi-35M … were delivered in
     // March"): the search resumes where that statement ends.
-    if (const uint32_t end = covered(match.begin)) {
+    if (const uint32_t end =
+            end_of_read([&](Span d) { return d.begin <= match.begin && match.begin < d.end; })) {
       pos = std::max<size_t>(end, b + 1);
       continue;
     }
@@ -797,7 +784,10 @@ void MatchPattern(const ExtractRules::Impl& rules, const Language& lang,
     // four Mi-171 helicopters from Russia, while two Mi-35M helicopters were
     // delivered in March" for a passive pattern): what follows that
     // statement is searched again.
-    if (const uint32_t end = inside(match.begin, match.end)) pos = std::max<size_t>(end, b + 1);
+    if (const uint32_t end =
+            end_of_read([&](Span d) { return match.begin < d.begin && d.end < match.end; })) {
+      pos = std::max<size_t>(end, b + 1);
+    }
   }
 }
 

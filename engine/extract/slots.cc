@@ -155,16 +155,14 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
   // instructors" read as "russes", "Russian") gives its country; a noun of
   // nationality ("les Russes présents au Mali", "the Russians") names
   // people and stays as written.
-  {
-    std::vector<EntityMention> named = ctx_.mentions->EntitiesIn(stripped);
-    const absl::string_view word = Slice(text, stripped);
-    const bool adjective =
-        !word.empty() && (!StartsUpper(word) || (word.back() != 's' && word.back() != 'S'));
-    if (adjective && named.size() == 1 && named.front().demonym &&
-        named.front().span.begin == stripped.begin && named.front().span.end == stripped.end) {
-      out->push_back(Entity(name, named.front()));
-      return;
-    }
+  const std::vector<EntityMention> named = ctx_.mentions->EntitiesIn(stripped);
+  const absl::string_view word = Slice(text, stripped);
+  const bool adjective =
+      !word.empty() && (!StartsUpper(word) || (word.back() != 's' && word.back() != 'S'));
+  if (adjective && named.size() == 1 && named.front().demonym &&
+      named.front().span.begin == stripped.begin && named.front().span.end == stripped.end) {
+    out->push_back(Entity(name, named.front()));
+    return;
   }
   // A country's armed forces ("les militaires français") stand for it.
   // The phrase must be headed by the forces, a count aside ("quelque 2 400
@@ -175,7 +173,6 @@ void SlotReader::ReadAgent(const std::string& name, SlotType type, Span s, Span 
   std::vector<Span> force_words;
   if (forces != lang_.lexicon_re.end()) force_words = FindAll(*forces->second, text, head);
   if (!force_words.empty() && force_words.front().begin == head.begin) {
-    std::vector<EntityMention> named = ctx_.mentions->EntitiesIn(stripped);
     if (!named.empty()) {
       out->push_back(Entity(name, named.front()));
       return;
