@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -33,13 +32,8 @@ struct Scratch {
   PreparedText prepared;
   PreparedText title;  // the title line, to test it for boilerplate
   std::vector<int> hits;
-  std::vector<int> scanner_hits;  // of one sentence
-  std::vector<int> shadow_hits;   // of one sentence: Language::shadow_set's
   std::vector<int> datelines;  // the dateline cues the document matches
-  std::vector<std::vector<int>> claim_hits, date_hits, cue_hits;  // per sentence
-  // Per sentence with claim or date hits: the scanners (Language::scanner_res
-  // indices) known to match nowhere in it.
-  std::vector<std::vector<int>> no_match;
+  std::vector<std::vector<int>> claim_hits, date_hits, cue_hits;   // per sentence
   std::vector<std::vector<DateMention>> dates;                     // per sentence
   std::vector<std::vector<Span>> rebuttals;                        // per sentence
   // Per sentence with claim hits: its gazetteer mentions.
@@ -122,21 +116,6 @@ uint32_t Sum(const std::vector<TextCutRange>& cuts) {
   return n;
 }
 
-// Whether a set run over text[span] alone sees every match that a search of
-// text[span] with the whole text around it finds: one that the set misses
-// can only come from ^, $, \b or \B at the span's ends. There is none when
-// the bytes around the span are ASCII and no word characters: \b and \B
-// then read the same either way, and ^ and $ hold at the span's ends for the
-// set.
-bool Apart(absl::string_view text, Span span) {
-  auto apart = [&](size_t at) {
-    const unsigned char c = static_cast<unsigned char>(text[at]);
-    return c < 0x80 && !absl::ascii_isalnum(c) && c != '_';
-  };
-  return (span.begin == 0 || apart(span.begin - 1)) &&
-         (span.end == text.size() || apart(span.end));
-}
-
 class DocumentExtractor {
  public:
   DocumentExtractor(const TextRules& text, const ExtractRules& extract,
@@ -149,11 +128,8 @@ class DocumentExtractor {
 
  private:
   void Prefilter(const Language& lang);
-  void FindNoMatch(const Language& lang, size_t sentence, const std::vector<int>& scanners);
-  void NoteNoMatch(const Language& lang, size_t sentence) const;
   void Dates(const Language& lang, Document* doc);
   void Frames(const Language& lang, size_t sentence);
-  bool ShadowHits(const Language& lang, Span sentence);
   bool FindRebuttals(const Language& lang);
   void Rebut(const Language& lang);
   void FillModels(const Language& lang);
@@ -238,7 +214,6 @@ void DocumentExtractor::Run(uint32_t d) {
       shadowed = true;
     }
     ScanMemo::Scope scans(&s_->scans, p.text);
-    NoteNoMatch(*lang, i);
     s_->mentions.Find(rules_, *lang, p.text, {p.sentences[i].begin, p.sentences[i].end});
     s_->sentence_entities[i] = s_->mentions.entities;
     MarkShadow(rules_, s_->mentions, s_->dates[i], &s_->shadow);
@@ -279,7 +254,7 @@ void DocumentExtractor::Run(uint32_t d) {
 void DocumentExtractor::Prefilter(const Language& lang) {
   const PreparedText& p = s_->prepared;
   size_t n = p.sentences.size();
-  for (auto* v : {&s_->claim_hits, &s_->date_hits, &s_->cue_hits, &s_->no_match}) {
+  for (auto* v : {&s_->claim_hits, &s_->date_hits, &s_->cue_hits}) {
     if (v->size() < n) v->resize(n);
     for (size_t i = 0; i < n; ++i) (*v)[i].clear();
   }
@@ -294,54 +269,18 @@ void DocumentExtractor::Prefilter(const Language& lang) {
       continue;
     }
     std::sort(s_->hits.begin(), s_->hits.end());
-    s_->scanner_hits.clear();
     for (int h : s_->hits) {
       const PrefilterTarget& t = lang.targets[h];
       int index = static_cast<int>(t.index);
       switch (t.kind) {
         case PrefilterTarget::Kind::kClaim: s_->claim_hits[i].push_back(index); break;
         case PrefilterTarget::Kind::kDate: s_->date_hits[i].push_back(index); break;
-        case PrefilterTarget::Kind::kCue: s_->cue_hits[i].push_back(index); break;
-        case PrefilterTarget::Kind::kScanner: s_->scanner_hits.push_back(index); break;
+        case PrefilterTarget::Kind::kCue:
+          s_->cue_hits[i].push_back(index);
+          break;
       }
     }
-    if (!s_->claim_hits[i].empty() || !s_->date_hits[i].empty()) {
-      FindNoMatch(lang, i, s_->scanner_hits);
-    }
   }
-}
-
-// Fills Scratch::no_match[i] from the prefilter's `scanners` hits in
-// sentence i (sorted), when the sentence is Apart.
-void DocumentExtractor::FindNoMatch(const Language& lang, size_t i,
-                                    const std::vector<int>& scanners) {
-  const PreparedText& p = s_->prepared;
-  if (!Apart(p.text, {p.sentences[i].begin, p.sentences[i].end})) return;
-  const int n = static_cast<int>(lang.scanner_res.size());
-  for (int k = 0; k < n; ++k) {
-    if (!std::binary_search(scanners.begin(), scanners.end(), k)) s_->no_match[i].push_back(k);
-  }
-}
-
-// Fills Scratch::shadow_hits with the shadow set's hits in the sentence's
-// shadow; whether they are known (the sentence is Apart in the shadow).
-bool DocumentExtractor::ShadowHits(const Language& lang, Span sentence) {
-  const std::string& shadow = s_->shadow;
-  if (lang.shadow_set == nullptr || !Apart(shadow, sentence)) return false;
-  s_->shadow_hits.clear();
-  RE2::Set::ErrorInfo error;
-  lang.shadow_set->Match(
-      re2::StringPiece(shadow.data() + sentence.begin, sentence.end - sentence.begin),
-      &s_->shadow_hits, &error);
-  if (error.kind != RE2::Set::kNoError) return false;
-  std::sort(s_->shadow_hits.begin(), s_->shadow_hits.end());
-  return true;
-}
-
-void DocumentExtractor::NoteNoMatch(const Language& lang, size_t i) const {
-  const PreparedText& p = s_->prepared;
-  const Span sentence{p.sentences[i].begin, p.sentences[i].end};
-  for (int k : s_->no_match[i]) ScanMemo::NoMatch(*lang.scanner_res[k], p.text, sentence);
 }
 
 void DocumentExtractor::Dates(const Language& lang, Document* doc) {
@@ -350,7 +289,6 @@ void DocumentExtractor::Dates(const Language& lang, Document* doc) {
   for (size_t i = 0; i < p.sentences.size(); ++i) {
     if (s_->date_hits[i].empty()) continue;
     ScanMemo::Scope scans(&s_->scans, p.text);
-    NoteNoMatch(lang, i);
     FindDates(lang, p.text, p.sentences[i].begin, p.sentences[i].end, s_->date_hits[i],
               &s_->dates[i]);
     if (!doc->published) all.insert(all.end(), s_->dates[i].begin(), s_->dates[i].end());
@@ -385,17 +323,12 @@ bool Overlap(const FrameDraft& a, const FrameDraft& b) {
 
 void DocumentExtractor::Frames(const Language& lang, size_t i) {
   const PreparedText& p = s_->prepared;
-  SentenceContext ctx{p.text, s_->shadow, {p.sentences[i].begin, p.sentences[i].end},
-                      &s_->dates[i], &s_->mentions};
-  // With one or two patterns to run, the pass costs about what it spares.
-  if (s_->claim_hits[i].size() > 2 && ShadowHits(lang, ctx.sentence)) {
-    ctx.shadow_hits = &s_->shadow_hits;
-  }
+  SentenceContext ctx{
+      p.text, s_->shadow, {p.sentences[i].begin, p.sentences[i].end}, &s_->dates[i], &s_->mentions};
   std::vector<FrameDraft>& drafts = s_->drafts;
   drafts.clear();
   for (int index : s_->claim_hits[i]) {
     const ClaimPattern& pattern = lang.patterns[index];
-    if (!ctx.MayMatch(pattern.shadow_target)) continue;
     size_t before = drafts.size();
     MatchPattern(rules_, lang, pattern, ctx, &drafts);
     // A statement already read by a higher-priority pattern of the same

@@ -714,58 +714,22 @@ void Compiler::BuildScanners() {
 
 void Compiler::BuildPrefilters() {
   for (Language& lang : impl_->languages) {
-    // The scanners a sentence often lacks, searched for in whole sentences:
-    // the prefilter tells which of them it lacks. Counts, nouns and lexicons
-    // cost the pass more than their searches it would spare.
-    std::vector<const RE2*> scanners;
-    for (const RE2* re : {lang.model_re.get(), lang.demonym_re.get(), lang.person_re.get(),
-                          lang.role_re.get(), lang.year_re.get(), lang.future.get(),
-                          lang.entity_re.get(), lang.clause_break_re.get(),
-                          lang.breakdown_re.get()}) {
-      if (re != nullptr) scanners.push_back(re);
+    auto set = std::make_unique<RE2::Set>(text_internal::RulePatternOptions(), RE2::UNANCHORED);
+    std::vector<PrefilterTarget> targets;
+    for (size_t p = 0; p < lang.triggers.size(); ++p) {
+      if (set->Add(lang.triggers[p], nullptr) < 0) continue;
+      targets.push_back({PrefilterTarget::Kind::kClaim, static_cast<uint32_t>(p)});
     }
-    // The scanners join the set when it compiles with them.
-    auto build = [&](bool with_scanners) -> std::unique_ptr<RE2::Set> {
-      auto set = std::make_unique<RE2::Set>(text_internal::RulePatternOptions(), RE2::UNANCHORED);
-      std::vector<PrefilterTarget> targets;
-      for (size_t p = 0; p < lang.triggers.size(); ++p) {
-        if (set->Add(lang.triggers[p], nullptr) < 0) continue;
-        targets.push_back({PrefilterTarget::Kind::kClaim, static_cast<uint32_t>(p)});
-      }
-      for (size_t d = 0; d < lang.dates.size(); ++d) {
-        if (set->Add(lang.dates[d].re->pattern(), nullptr) < 0) continue;
-        targets.push_back({PrefilterTarget::Kind::kDate, static_cast<uint32_t>(d)});
-      }
-      for (size_t c = 0; c < lang.cues.size(); ++c) {
-        if (set->Add(lang.cues[c].re->pattern(), nullptr) < 0) continue;
-        targets.push_back({PrefilterTarget::Kind::kCue, static_cast<uint32_t>(c)});
-      }
-      lang.scanner_res.clear();
-      const bool any = !targets.empty();
-      for (size_t k = 0; with_scanners && any && k < scanners.size(); ++k) {
-        if (set->Add(scanners[k]->pattern(), nullptr) < 0) continue;
-        targets.push_back({PrefilterTarget::Kind::kScanner,
-                           static_cast<uint32_t>(lang.scanner_res.size())});
-        lang.scanner_res.push_back(scanners[k]);
-      }
-      lang.targets = std::move(targets);
-      if (!any || !set->Compile()) {
-        lang.scanner_res.clear();
-        return nullptr;
-      }
-      return set;
-    };
-    // Context patterns stay out: with them the set's DFA grows past its
-    // budget, and in a set of their own they cost more than they spare.
-    auto shadow = std::make_unique<RE2::Set>(text_internal::RulePatternOptions(),
-                                             RE2::UNANCHORED);
-    int shadow_targets = 0;
-    for (ClaimPattern& p : lang.patterns) {
-      if (shadow->Add(p.re->pattern(), nullptr) >= 0) p.shadow_target = shadow_targets++;
+    for (size_t d = 0; d < lang.dates.size(); ++d) {
+      if (set->Add(lang.dates[d].re->pattern(), nullptr) < 0) continue;
+      targets.push_back({PrefilterTarget::Kind::kDate, static_cast<uint32_t>(d)});
     }
-    if (shadow_targets > 0 && shadow->Compile()) lang.shadow_set = std::move(shadow);
-    lang.prefilter = build(true);
-    if (lang.prefilter == nullptr) lang.prefilter = build(false);
+    for (size_t c = 0; c < lang.cues.size(); ++c) {
+      if (set->Add(lang.cues[c].re->pattern(), nullptr) < 0) continue;
+      targets.push_back({PrefilterTarget::Kind::kCue, static_cast<uint32_t>(c)});
+    }
+    if (!targets.empty() && set->Compile()) lang.prefilter = std::move(set);
+    lang.targets = std::move(targets);
     if (lang.targets.empty()) continue;
     if (lang.prefilter == nullptr) {
       problems_->push_back({"", 0, 0, "",

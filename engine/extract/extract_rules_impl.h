@@ -197,7 +197,6 @@ struct ClaimPattern {
   // The template's "defaults", unless the pattern gives its own.
   bool has_defaults = false;
   std::vector<std::string> defaults;
-  int shadow_target = -1;  // in Language::shadow_set, -1: none
 };
 
 struct DateRule {
@@ -279,10 +278,10 @@ struct Count {
   std::string Key() const;
 };
 
-// What a prefilter hit points to: a claim trigger, a date rule, a modality
-// cue, or a scanner (Language::scanner_res).
+// What a prefilter hit points to: a claim trigger, a date rule or a
+// modality cue.
 struct PrefilterTarget {
-  enum class Kind : uint8_t { kClaim, kDate, kCue, kScanner } kind;
+  enum class Kind : uint8_t { kClaim, kDate, kCue } kind;
   uint32_t index = 0;
 };
 
@@ -335,12 +334,12 @@ struct Language {
   // One scanner per lexicon ({name}), for "groups" and the like.
   absl::flat_hash_map<std::string, std::unique_ptr<RE2>> lexicon_re;
 
-  // One RE2::Set over claim triggers, date patterns, modality cues and the
-  // scanners of `scanner_res`: one pass per sentence says what to run on it,
-  // and which of those scanners match nowhere in it (their searches there
-  // need no scan: ScanMemo::NoMatch).
+  // One RE2::Set over claim triggers, date patterns and modality cues: one
+  // pass per sentence says what to run on it. (Mention scanners and claim
+  // patterns stay out of such sets: their DFAs grow large enough that the
+  // pass, missing the cache at most bytes, costs more time than the searches
+  // it would spare, though fewer instructions.)
   std::unique_ptr<RE2::Set> prefilter;
-  std::vector<const RE2*> scanner_res;
   // The claim triggers alone, run once over a whole document: a document
   // none of them matches yields no frames and is not read further. Null when
   // a trigger anchors (^, $) and so cannot be run over more than a sentence.
@@ -350,10 +349,6 @@ struct Language {
   std::unique_ptr<RE2::Set> document_filter;
   bool filter_datelines = false;
   std::vector<PrefilterTarget> targets;
-  // One RE2::Set over the claim patterns (their shadow_target): one pass
-  // over a sentence's shadow tells which of them match nowhere in it, and
-  // need not run. Null when it does not compile.
-  std::unique_ptr<RE2::Set> shadow_set;
 };
 
 struct EquipmentClass {

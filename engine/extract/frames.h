@@ -68,15 +68,6 @@ struct SentenceContext {
   Span sentence;
   const std::vector<DateMention>* dates = nullptr;  // resolved, in order
   const SentenceMentions* mentions = nullptr;       // of the sentence
-  // The Language::shadow_set targets that match in the sentence's shadow,
-  // sorted; null when not known.
-  const std::vector<int>* shadow_hits = nullptr;
-  // Whether the claim pattern of shadow target `t` may match in the
-  // sentence.
-  bool MayMatch(int t) const {
-    return shadow_hits == nullptr || t < 0 ||
-           std::binary_search(shadow_hits->begin(), shadow_hits->end(), t);
-  }
 };
 
 // The groups of `re` over input[begin, end), a span it matched: read by

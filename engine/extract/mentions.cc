@@ -192,7 +192,6 @@ thread_local ScanMemo* current_memo = nullptr;
 ScanMemo::Scope::Scope(ScanMemo* memo, absl::string_view text) : previous_(current_memo) {
   memo->text_ = text;
   memo->used_ = 0;
-  memo->no_match_.clear();
   current_memo = memo;
 }
 
@@ -214,19 +213,7 @@ ScanMemo::Scanner* ScanMemo::For(const RE2& re, absl::string_view text) {
   s->re_ = &re;
   s->text_ = text;
   s->searches_.clear();
-  for (const auto& [absent, span] : memo->no_match_) {
-    if (absent == &re) s->searches_.push_back({span.begin, span.end, false, Span()});
-  }
   return s;
-}
-
-void ScanMemo::NoMatch(const RE2& re, absl::string_view text, Span span) {
-  ScanMemo* memo = current_memo;
-  if (memo == nullptr || memo->text_.data() != text.data() ||
-      memo->text_.size() != text.size()) {
-    return;
-  }
-  memo->no_match_.push_back({&re, span});
 }
 
 bool ScanMemo::Scanner::Match(size_t pos, size_t end, Span* m) {

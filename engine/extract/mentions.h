@@ -87,10 +87,6 @@ class ScanMemo {
 
   // The searches of `re` in the innermost Scope, if it is over `text`.
   static Scanner* For(const RE2& re, absl::string_view text);
-  // Records, in the innermost Scope over `text` (if any), that `re` matches
-  // nowhere in text[span]: as a search from span.begin to span.end that
-  // found nothing, it answers the searches inside the span.
-  static void NoMatch(const RE2& re, absl::string_view text, Span span);
 
  private:
   absl::string_view text_;
@@ -98,8 +94,6 @@ class ScanMemo {
   // this text, the others kept for their capacity.
   std::vector<std::unique_ptr<Scanner>> scanners_;
   size_t used_ = 0;
-  // NoMatch's records, for scanners not made yet.
-  std::vector<std::pair<const RE2*, Span>> no_match_;
 };
 
 struct EntityMention {

@@ -86,30 +86,5 @@ TEST(ScanMemoTest, PartsOfATextAsWithoutTheMemo) {
   }
 }
 
-// A span recorded as holding no match answers the searches inside it, and
-// no other: outside it FirstMatch and FindAll scan as without the record.
-TEST(ScanMemoTest, NoMatchAnswersInsideItsSpan) {
-  RE2 re("(?i:\\bMali\\b)");
-  const std::string text = "Le Mali et la Russie, puis le Niger et le Mali.";
-  const uint32_t n = static_cast<uint32_t>(text.size());
-  const Span none{11, 38};  // "la Russie, puis le Niger et "
-  ScanMemo memo;
-  ScanMemo::Scope scope(&memo, text);
-  ScanMemo::NoMatch(re, text, none);
-  for (uint32_t a = 0; a <= n; ++a) {
-    for (uint32_t b = a; b <= n; ++b) {
-      Span got;
-      const bool found = FirstMatch(re, text, a, b, &got);
-      re2::StringPiece m;
-      const bool want = re.Match(text, a, b, RE2::UNANCHORED, &m, 1);
-      ASSERT_EQ(found, want) << a << " " << b;
-      if (want) {
-        EXPECT_EQ(got.begin, static_cast<uint32_t>(m.data() - text.data())) << a << " " << b;
-      }
-      EXPECT_EQ(FindAll(re, text, {a, b}).empty(), !want) << a << " " << b;
-    }
-  }
-}
-
 }  // namespace
 }  // namespace crosscheck::testing
