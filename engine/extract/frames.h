@@ -5,7 +5,6 @@
 #ifndef CROSSCHECK_ENGINE_EXTRACT_FRAMES_H_
 #define CROSSCHECK_ENGINE_EXTRACT_FRAMES_H_
 
-#include <algorithm>
 #include <atomic>
 #include <string>
 #include <vector>
